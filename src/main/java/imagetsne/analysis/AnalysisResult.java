@@ -1,0 +1,26 @@
+package imagetsne.analysis;
+
+import imagetsne.layout.Layout;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finished analysis. thumbnails and features are parallel to layout.items(); the layout carries the
+ * normalised t-SNE points and the grid cells.
+ */
+public record AnalysisResult(
+        Layout layout,
+        List<BufferedImage> thumbnails,
+        float[][] features,
+        List<Skipped> skipped,
+        String featureKind,
+        String featureReason,
+        double kl,
+        double gridCost,
+        Map<Stage, Double> seconds,
+        List<String> messages) {
+
+    public record Skipped(Path file, String reason) {}
+}

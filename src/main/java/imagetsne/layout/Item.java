@@ -1,0 +1,48 @@
+package imagetsne.layout;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/** One image of a layout: where it came from and where it sits. Mutable: the sketch animates points. */
+public final class Item {
+    private final String path;
+    private String label;
+    /** Normalised position, each axis in 0..1; length 2 or 3. */
+    private double[] point;
+    /** Grid cell, or -1 when no grid has been computed. */
+    private int col = -1, row = -1;
+    /** True when the image file could not be found when the layout was loaded (kept so a re-save loses nothing). */
+    private boolean missing;
+
+    public Item(String path, String label, double[] point) {
+        this.path = Objects.requireNonNull(path, "path");
+        this.label = label;
+        this.point = point == null ? new double[] {0.5, 0.5} : point;
+    }
+
+    public String path() { return path; }
+    public String label() { return label; }
+    public void setLabel(String label) { this.label = label; }
+    public double[] point() { return point; }
+    public void setPoint(double[] point) { this.point = point; }
+    public double x() { return point[0]; }
+    public double y() { return point[1]; }
+    public boolean hasGrid() { return col >= 0 && row >= 0; }
+    public int col() { return col; }
+    public int row() { return row; }
+    public void setGrid(int col, int row) { this.col = col; this.row = row; }
+    public boolean missing() { return missing; }
+    public void setMissing(boolean missing) { this.missing = missing; }
+
+    @Override public boolean equals(Object o) {
+        if (!(o instanceof Item other)) return false;
+        return path.equals(other.path) && Objects.equals(label, other.label) && Arrays.equals(point, other.point)
+                && col == other.col && row == other.row;
+    }
+
+    @Override public int hashCode() { return Objects.hash(path, label, Arrays.hashCode(point), col, row); }
+
+    @Override public String toString() {
+        return "Item[" + path + " " + Arrays.toString(point) + (hasGrid() ? " grid=" + col + "," + row : "") + "]";
+    }
+}
