@@ -23,6 +23,15 @@ public final class FftRepulsion implements Repulsion {
     private double[] kernelHat;
     private DoubleFFT_2D fft;
 
+    static {
+        // JTransforms' default pool has non-daemon threads that keep a finished JVM alive for a minute
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setThreadPool(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fft-worker");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
     public FftRepulsion(Parallel par) { this(par, 3, 50, 1.0); }
 
     public FftRepulsion(Parallel par, int nodesPerBox, int minBoxes, double boxesPerUnit) {
