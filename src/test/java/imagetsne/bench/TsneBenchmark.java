@@ -24,6 +24,7 @@ import java.util.Locale;
  *   run:    PCA-50 CSV or IDX images -> t-SNE, prints one "RESULT ..." line (seconds, KL, 10-NN accuracy, heap)
  * Usage:
  *   export --images F.gz --labels F.gz -n N --pca 50 --out X.csv --out-labels L.csv
+ *   score --coords C.csv --labels L.csv   (prints "SCORE knn10=...")
  *   run (--csv X.csv | --images F.gz -n N --pca 50) --labels L.csv|F.gz [--theta 0.5] [--perplexity 30]
  *       [--iterations 1000] [--threads 2] [--repulsion AUTO] [--lr 200] [--coords out.csv]
  */
@@ -32,6 +33,14 @@ public final class TsneBenchmark {
         Locale.setDefault(Locale.ROOT);
         if (args.length == 0) { System.err.println("usage: export|run ... (see class comment)"); System.exit(2); }
         String mode = args[0];
+        if (mode.equals("score")) { // 10-NN accuracy of someone else's coordinates, same metric for every tool
+            double[][] c = readCsv(Path.of(opt(args, "--coords", "coords.csv")));
+            int[] lab = readLabels(Path.of(opt(args, "--labels", "labels.csv")), c.length);
+            double[] flat = new double[c.length * c[0].length];
+            for (int i = 0; i < c.length; i++) System.arraycopy(c[i], 0, flat, i * c[0].length, c[0].length);
+            System.out.printf("SCORE knn10=%.4f%n", Quality.knnAccuracy(flat, c[0].length, lab, 10));
+            return;
+        }
         String images = opt(args, "--images", null), labels = opt(args, "--labels", null), csv = opt(args, "--csv", null);
         int n = Integer.parseInt(opt(args, "-n", "0"));
         int pcaDims = Integer.parseInt(opt(args, "--pca", "50"));
