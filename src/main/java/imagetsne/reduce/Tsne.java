@@ -70,7 +70,6 @@ public final class Tsne {
             mode = TsneOptions.Repulsion.BARNES_HUT;
         }
         try (Parallel par = new Parallel(o.threads)) {
-            pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(par.threads());
             // exact gradients want exact P over all pairs (bhtsne's theta = 0); otherwise k = 3 * perplexity
             boolean exact = mode == TsneOptions.Repulsion.EXACT;
             int k = exact ? n - 1 : Math.max(1, Math.min(n - 1, (int) (3 * o.perplexity)));

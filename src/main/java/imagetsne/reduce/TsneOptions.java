@@ -28,7 +28,7 @@ public final class TsneOptions {
     public Knn knn = Knn.AUTO;
     public int knnExactBelow = 5_000;
     /** AUTO repulsion uses FFT interpolation for 2-D from this many points on, Barnes-Hut below. */
-    public int fftFrom = 8_000;
+    public int fftFrom = 40_000;
     /** Compute the (approximate) KL divergence every this many iterations for the listener; 0 = never. */
     public int klEvery = 50;
     /** The final KL uses the exact O(n^2) normaliser up to this many points. */

@@ -1,6 +1,6 @@
 package imagetsne.reduce.tsne;
 
-import org.jtransforms.fft.DoubleFFT_2D;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * FIt-SNE style repulsion for 2-D (Linderman et al. 2019). The square around the embedding is cut into
@@ -21,16 +21,9 @@ public final class FftRepulsion implements Repulsion {
     private int cachedM = -1;
     private double cachedSpacing = Double.NaN;
     private double[] kernelHat;
-    private DoubleFFT_2D fft;
-
-    static {
-        // JTransforms' default pool has non-daemon threads that keep a finished JVM alive for a minute
-        pl.edu.icm.jlargearrays.ConcurrencyUtils.setThreadPool(java.util.concurrent.Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fft-worker");
-            t.setDaemon(true);
-            return t;
-        }));
-    }
+    private int cachedLen = -1;
+    /** 1-D transforms, one per thread: planning is cheap but not free, sharing one is not documented safe. */
+    private ThreadLocal<DoubleFFT_1D> fft1;
 
     public FftRepulsion(Parallel par) { this(par, 3, 50, 1.0); }
 
@@ -91,8 +84,7 @@ public final class FftRepulsion implements Repulsion {
                 }
             }
         }
-        convolve(g1);
-        convolve(g2);
+        convolve(g1, g2, m, len);
 
         return par.sum(n, (from, to) -> {
             double z = 0;
@@ -134,8 +126,17 @@ public final class FftRepulsion implements Repulsion {
         }
     }
 
+    private DoubleFFT_1D fft1(int len) {
+        if (len != cachedLen) {
+            cachedLen = len;
+            fft1 = ThreadLocal.withInitial(() -> new DoubleFFT_1D(len));
+        }
+        return fft1.get();
+    }
+
     private void prepareKernel(int m, double s) {
         int len = 2 * m;
+        fft1(len);
         double[] k = new double[len * len * 2];
         for (int a = 0; a < len; a++) {
             if (a == m) continue;                     // unused wrap-around offset
@@ -147,8 +148,15 @@ public final class FftRepulsion implements Repulsion {
                 k[2 * (a * len + b)] = w * w;
             }
         }
-        fft = new DoubleFFT_2D(len, len);
-        fft.complexForward(k);
+        // 2-D transform by rows then columns (done once per grid, so plainly)
+        DoubleFFT_1D f = fft1.get();
+        for (int r = 0; r < len; r++) f.complexForward(k, 2 * r * len);
+        double[] col = new double[2 * len];
+        for (int c = 0; c < len; c++) {
+            for (int r = 0; r < len; r++) { col[2 * r] = k[2 * (r * len + c)]; col[2 * r + 1] = k[2 * (r * len + c) + 1]; }
+            f.complexForward(col);
+            for (int r = 0; r < len; r++) { k[2 * (r * len + c)] = col[2 * r]; k[2 * (r * len + c) + 1] = col[2 * r + 1]; }
+        }
         // the kernel is real and even, so its transform is real: keep the real parts only
         kernelHat = new double[len * len];
         for (int t = 0; t < len * len; t++) kernelHat[t] = k[2 * t];
@@ -156,14 +164,39 @@ public final class FftRepulsion implements Repulsion {
         cachedSpacing = s;
     }
 
-    private void convolve(double[] g) {
-        fft.complexForward(g);
-        for (int t = 0, e = kernelHat.length; t < e; t++) {
-            double kh = kernelHat[t];
-            g[2 * t] *= kh;
-            g[2 * t + 1] *= kh;
-        }
-        fft.complexInverse(g, true);
+    /**
+     * Circular convolution of both grids with the kernel. Only the first m rows and columns hold charges
+     * and only they are read back, so the forward row pass and the inverse row pass skip the other m
+     * rows (a quarter less work than a full 2-D FFT pair). Rows and columns are independent: split over
+     * the pool, each element computed by one thread in a fixed order, so the result is deterministic.
+     */
+    private void convolve(double[] g1, double[] g2, int m, int len) {
+        par.forChunks(m, (c, from, to) -> {
+            DoubleFFT_1D f = fft1(len);
+            for (int r = from; r < to; r++) { f.complexForward(g1, 2 * r * len); f.complexForward(g2, 2 * r * len); }
+        });
+        par.forChunks(len, (c, from, to) -> {
+            DoubleFFT_1D f = fft1(len);
+            double[] col = new double[2 * len];
+            for (int cc = from; cc < to; cc++) {
+                for (double[] g : new double[][] {g1, g2}) {
+                    for (int r = 0; r < m; r++) { int at = 2 * (r * len + cc); col[2 * r] = g[at]; col[2 * r + 1] = g[at + 1]; }
+                    java.util.Arrays.fill(col, 2 * m, 2 * len, 0);
+                    f.complexForward(col);
+                    for (int r = 0; r < len; r++) {
+                        double kh = kernelHat[r * len + cc];
+                        col[2 * r] *= kh;
+                        col[2 * r + 1] *= kh;
+                    }
+                    f.complexInverse(col, true);
+                    for (int r = 0; r < m; r++) { int at = 2 * (r * len + cc); g[at] = col[2 * r]; g[at + 1] = col[2 * r + 1]; }
+                }
+            }
+        });
+        par.forChunks(m, (c, from, to) -> {
+            DoubleFFT_1D f = fft1(len);
+            for (int r = from; r < to; r++) { f.complexInverse(g1, 2 * r * len, true); f.complexInverse(g2, 2 * r * len, true); }
+        });
     }
 
     /** Smallest count >= boxes whose padded FFT size 2 * boxes * p has only factors 2, 3 and 5. */
