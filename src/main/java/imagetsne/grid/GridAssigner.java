@@ -4,13 +4,16 @@ package imagetsne.grid;
 public final class GridAssigner {
     /**
      * EXACT: dense shortest augmenting path (Jonker-Volgenant, Crouse's rectangular form), O(n^2 m).
-     * FAST: the same duals with lazily opened rings of cells around each point (see RingLap); memory
-     * O(n + m), for large n. AUTO: EXACT up to {@link #AUTO_EXACT_MAX} points, FAST beyond.
+     * FAST: epsilon-scaling auction on spatially pruned candidates (see AuctionLap), memory O(n + m),
+     * cost provably within {@link #FAST_REL_GAP} of the optimum. AUTO: EXACT up to
+     * {@link #AUTO_EXACT_MAX} points, FAST beyond.
      */
     public enum Mode { AUTO, EXACT, FAST }
 
     /** AUTO uses the dense exact solver up to this many points. */
     public static final int AUTO_EXACT_MAX = 2000;
+    /** FAST stops once its epsilon-optimality bound m * eps is at most this fraction of the cost. */
+    public static final double FAST_REL_GAP = 0.002;
 
     private GridAssigner() {}
 
@@ -30,16 +33,23 @@ public final class GridAssigner {
         if (n == 0) cellOf = new int[0];
         else if (dense) cellOf = DenseLap.solve(xy, shape);
         else {
-            try {
-                cellOf = new RingLap(xy, shape).solve();
-            } catch (IllegalStateException e) {
-                // cannot happen while n <= cells (rings cover the grid); the dense solver is the safety net
-                cellOf = DenseLap.solve(xy, shape);
-            }
+            cellOf = new AuctionLap(xy, shape).solve(FAST_REL_GAP);
+            // the auction always ends with a full matching; should that ever break, fall back to the
+            // exact ring solver (slower, but O(n + m) memory and it cannot fail while n <= cells)
+            if (!isValid(cellOf, shape.cells())) cellOf = new RingLap(xy, shape).solve();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        // both solvers are optimal shortest-augmenting-path methods; exact = the dense reference ran
         return new GridAssignment(shape, cellOf, cost(xy, shape, cellOf), dense, seconds);
+    }
+
+    /** True when every point has a distinct cell inside the grid. */
+    static boolean isValid(int[] cellOf, int cells) {
+        boolean[] used = new boolean[cells];
+        for (int c : cellOf) {
+            if (c < 0 || c >= cells || used[c]) return false;
+            used[c] = true;
+        }
+        return true;
     }
 
     /** The cost of a given assignment under the DESIGN.md definition. */

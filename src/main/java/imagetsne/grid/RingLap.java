@@ -22,6 +22,8 @@ final class RingLap {
     private final int[] colStamp, scStamp, rowStamp;
     private final int[] srList, scList;
     private int srCount, scCount, stamp;
+    /** Shortest tentative distance to any free cell in this search: nothing above it can matter. */
+    private double ub;
     private final Heap heap = new Heap();
     /** Work counters for benchmarks: rows scanned and cells relaxed over all augmentations. */
     long rowsScanned, cellsRelaxed;
@@ -80,6 +82,7 @@ final class RingLap {
         heap.clear();
         srCount = 0;
         scCount = 0;
+        ub = Double.POSITIVE_INFINITY;
         reachRow(s, 0);
         int sink = -1;
         double minVal = 0;
@@ -146,7 +149,8 @@ final class RingLap {
             if (r0 - r >= 0) lb = Math.min(lb, sq(py - cy[r0 - r]));
         }
         // -v >= 0, so cost - u alone bounds every reduced cost in the ring from below
-        heap.push(rowD[i] + lb - u[i], 1, -i - 1);
+        double key = rowD[i] + lb - u[i];
+        if (key <= ub) heap.push(key, 1, -i - 1);
     }
 
     private static double sq(double d) { return d > 0 ? d * d : 0; }
@@ -174,12 +178,15 @@ final class RingLap {
         cellsRelaxed++;
         double dx = xy[2 * i] - cx[col], dy = xy[2 * i + 1] - cy[row];
         double cand = rowD[i] + dx * dx + dy * dy - u[i] - v[j];
+        if (cand > ub) return;
         if (colStamp[j] != stamp || cand < dist[j]) {
             colStamp[j] = stamp;
             dist[j] = cand;
             path[j] = i;
+            boolean free = row4col[j] == -1;
+            if (free) ub = cand;
             // at equal keys pop free cells first (0), then ring tokens (1), then taken cells (2)
-            heap.push(cand, row4col[j] == -1 ? 0 : 2, j);
+            heap.push(cand, free ? 0 : 2, j);
         }
     }
 
