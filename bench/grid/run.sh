@@ -28,9 +28,11 @@ fi
 mvn -q -o test-compile
 CPFILE=target/grid-bench.cp
 [ -s "$CPFILE" ] || mvn -q -o dependency:build-classpath -Dmdep.outputFile="$CPFILE" >/dev/null
-CP="target/test-classes:target/classes:$(cat "$CPFILE")"
-JAVA=(java -Xmx4g -cp "$CP" imagetsne.bench.GridBenchmark)
 WORK=target/grid-bench; mkdir -p "$WORK"
+# snapshot the compiled classes so a rebuild during a long run does not change what is measured
+rm -rf "$WORK/classes" "$WORK/test-classes"; cp -r target/classes target/test-classes "$WORK/"
+CP="$WORK/test-classes:$WORK/classes:$(cat "$CPFILE")"
+JAVA=(java -Xmx4g -cp "$CP" imagetsne.bench.GridBenchmark)
 OUT="$WORK/results.txt"; : > "$OUT"
 
 declare -a FILES

@@ -21,7 +21,7 @@ final class DenseLap {
             cy[j] = shape.cellY(j / shape.cols());
         }
         double[] u = new double[n], v = new double[m], dist = new double[m];
-        int[] path = new int[m], col4row = new int[n], row4col = new int[m], remaining = new int[m];
+        int[] path = new int[m], col4row = new int[n], row4col = new int[m];
         boolean[] sr = new boolean[n], sc = new boolean[m];
         Arrays.fill(col4row, -1);
         Arrays.fill(row4col, -1);
@@ -30,9 +30,6 @@ final class DenseLap {
             Arrays.fill(dist, Double.POSITIVE_INFINITY);
             Arrays.fill(sr, false);
             Arrays.fill(sc, false);
-            // columns in reverse order, as scipy does, so ties resolve the same way every run
-            int numRemaining = m;
-            for (int it = 0; it < m; it++) remaining[it] = m - it - 1;
             double minVal = 0;
             int i = cur, sink = -1;
             while (sink == -1) {
@@ -40,20 +37,20 @@ final class DenseLap {
                 double px = xy[2 * i], py = xy[2 * i + 1], base = minVal - u[i];
                 int index = -1;
                 double lowest = Double.POSITIVE_INFINITY;
-                for (int it = 0; it < numRemaining; it++) {
-                    int j = remaining[it];
+                // contiguous sweep over unscanned columns, last to first as scipy does
+                for (int j = m - 1; j >= 0; j--) {
+                    if (sc[j]) continue;
                     double dx = px - cx[j], dy = py - cy[j];
                     double r = base + dx * dx + dy * dy - v[j];
-                    if (r < dist[j]) { path[j] = i; dist[j] = r; }
                     double d = dist[j];
+                    if (r < d) { path[j] = i; dist[j] = r; d = r; }
                     // at equal distance prefer a free column: shorter paths, and ties (identical points) end early
-                    if (d < lowest || (d == lowest && row4col[j] == -1)) { lowest = d; index = it; }
+                    if (d < lowest || (d == lowest && row4col[j] == -1)) { lowest = d; index = j; }
                 }
                 minVal = lowest;
-                int j = remaining[index];
+                int j = index;
                 if (row4col[j] == -1) sink = j; else i = row4col[j];
                 sc[j] = true;
-                remaining[index] = remaining[--numRemaining];
             }
             // dual update keeps reduced costs >= 0 and tight on the matching
             u[cur] += minVal;
