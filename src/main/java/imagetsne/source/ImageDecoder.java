@@ -32,6 +32,11 @@ public final class ImageDecoder {
 
     /** @throws IOException with a short human reason ("not an image", "truncated", "unsupported CMYK ...") */
     public static BufferedImage read(Path file) throws IOException {
+        return read(file, MAX_PIXELS);
+    }
+
+    /** As {@link #read(Path)}, reading images above maxPixels subsampled by a whole factor. */
+    static BufferedImage read(Path file, long maxPixels) throws IOException {
         long size;
         try {
             size = Files.size(file);
@@ -46,7 +51,7 @@ public final class ImageDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, false);
-                return decode(reader);
+                return decode(reader, maxPixels);
             } finally {
                 reader.dispose();
             }
@@ -58,13 +63,13 @@ public final class ImageDecoder {
         }
     }
 
-    private static BufferedImage decode(ImageReader reader) throws IOException {
+    private static BufferedImage decode(ImageReader reader, long maxPixels) throws IOException {
         int w = reader.getWidth(0), h = reader.getHeight(0);
         if (w <= 0 || h <= 0) throw new IOException("invalid size " + w + "x" + h);
         ImageReadParam param = reader.getDefaultReadParam();
         long pixels = (long) w * h;
-        if (pixels > MAX_PIXELS) {
-            int step = (int) Math.ceil(Math.sqrt((double) pixels / MAX_PIXELS));
+        if (pixels > maxPixels) {
+            int step = (int) Math.ceil(Math.sqrt((double) pixels / maxPixels));
             param.setSourceSubsampling(step, step, 0, 0);
         }
         BufferedImage img;
@@ -124,6 +129,11 @@ public final class ImageDecoder {
         if (raster.getNumBands() != 4) {
             throw new IOException("unsupported JPEG colour type (" + raster.getNumBands() + " channels)");
         }
+        return cmykToArgb(raster, transform);
+    }
+
+    /** CMYK or YCCK samples to sRGB by the naive formula (no ICC profile); transform as in Adobe's APP14 marker. */
+    static BufferedImage cmykToArgb(Raster raster, int transform) {
         int w = raster.getWidth(), h = raster.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         int[] dst = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
