@@ -36,7 +36,7 @@ public final class CnnExtractor implements FeatureExtractor {
         this.batch = Math.max(1, batch);
         this.cacheKey = cacheKey;
         this.layer = featureLayer(graph, this.model);
-        this.layerIndex = graph.getVertex(layer).getVertexIndex();
+        this.layerIndex = stopLayer(graph, layer);
         // one black probe image both checks the input shape and tells the dimension
         float[] probe;
         try {
@@ -69,6 +69,17 @@ public final class CnnExtractor implements FeatureExtractor {
             if (classifier) break;
         }
         return cur;
+    }
+
+    /**
+     * Position in graph.getLayers() of the feature vertex, so the forward pass stops there and skips the
+     * classifier; -1 when the vertex is not a layer (merge vertices): then the whole graph runs.
+     */
+    private static int stopLayer(ComputationGraph graph, String vertex) {
+        var layers = graph.getLayers();
+        int vi = graph.getVertex(vertex).getVertexIndex();
+        for (int i = 0; i < layers.length; i++) if (layers[i].getIndex() == vi) return i;
+        return -1;
     }
 
     @Override public String kind() { return "cnn"; }
@@ -109,7 +120,7 @@ public final class CnnExtractor implements FeatureExtractor {
         INDArray input = Nd4j.create(data, new long[] {n, 3, height, width}, DataType.FLOAT);
         INDArray act;
         synchronized (graph) { // a ComputationGraph is not safe for concurrent use
-            Map<String, INDArray> acts = graph.feedForward(input, layerIndex, false);
+            Map<String, INDArray> acts = layerIndex >= 0 ? graph.feedForward(input, layerIndex, false) : graph.feedForward(input, false);
             act = acts.get(layer);
             if (act.rank() == 4) act = act.mean(2, 3); // global average pooling of spatial maps
             else if (act.rank() != 2) act = act.reshape(n, act.length() / n);
