@@ -9,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * CNN features: a DL4J ComputationGraph (zoo SqueezeNet, ResNet50, VGG16 or a saved graph) run in batches on
@@ -22,7 +21,7 @@ public final class CnnExtractor implements FeatureExtractor {
 
     private final ComputationGraph graph;
     private final String model, layer, cacheKey;
-    private final int height, width, batch, layerIndex, dim;
+    private final int height, width, batch, dim;
 
     /**
      * @param model  squeezenet, resnet50, vgg16 (decides the preferred feature layer) or any name
@@ -36,7 +35,6 @@ public final class CnnExtractor implements FeatureExtractor {
         this.batch = Math.max(1, batch);
         this.cacheKey = cacheKey;
         this.layer = featureLayer(graph, this.model);
-        this.layerIndex = stopLayer(graph, layer);
         // one black probe image both checks the input shape and tells the dimension
         float[] probe;
         try {
@@ -69,17 +67,6 @@ public final class CnnExtractor implements FeatureExtractor {
             if (classifier) break;
         }
         return cur;
-    }
-
-    /**
-     * Position in graph.getLayers() of the feature vertex, so the forward pass stops there and skips the
-     * classifier; -1 when the vertex is not a layer (merge vertices): then the whole graph runs.
-     */
-    private static int stopLayer(ComputationGraph graph, String vertex) {
-        var layers = graph.getLayers();
-        int vi = graph.getVertex(vertex).getVertexIndex();
-        for (int i = 0; i < layers.length; i++) if (layers[i].getIndex() == vi) return i;
-        return -1;
     }
 
     @Override public String kind() { return "cnn"; }
@@ -120,8 +107,8 @@ public final class CnnExtractor implements FeatureExtractor {
         INDArray input = Nd4j.create(data, new long[] {n, 3, height, width}, DataType.FLOAT);
         INDArray act;
         synchronized (graph) { // a ComputationGraph is not safe for concurrent use
-            Map<String, INDArray> acts = layerIndex >= 0 ? graph.feedForward(input, layerIndex, false) : graph.feedForward(input, false);
-            act = acts.get(layer);
+            // only the feature vertex's activations, in inference workspaces; the classifier is not needed
+            act = graph.output(List.of(layer), false, new INDArray[] {input}, null)[0];
             if (act.rank() == 4) act = act.mean(2, 3); // global average pooling of spatial maps
             else if (act.rank() != 2) act = act.reshape(n, act.length() / n);
             act = act.castTo(DataType.FLOAT).dup();
