@@ -1,24 +1,218 @@
 package imagetsne.features;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * On-disk feature cache keyed by file path, size, mtime and extractor cache key, so re-running with other
  * t-SNE settings skips extraction. Thread-safe. Writes are atomic.
+ *
+ * <p>Layout: one binary shard per (extractor key, image folder): {@code dir/<key>/<folder hash>.bin}, holding
+ * for every file of that folder its name, size, mtime and vector, with a CRC32 at the end. A shard is read
+ * on first use and rewritten whole (temp file + rename) on {@link #flush()} when it changed.
  */
 public final class FeatureCache implements AutoCloseable {
-    public FeatureCache(Path dir) { throw new UnsupportedOperationException("TODO features/source helper"); }
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureCache.class);
+    private static final int MAGIC = 0x49544643; // "ITFC"
+    private static final int VERSION = 1;
+
+    private record Entry(long size, long mtime, float[] vector) {}
+
+    private final class Shard {
+        final String key;
+        final Path folder, file;
+        final Map<String, Entry> entries = new HashMap<>();
+        boolean loaded, dirty;
+
+        Shard(String key, Path folder) {
+            this.key = key;
+            this.folder = folder;
+            this.file = dir.resolve(safe(key)).resolve(hash(folder.toString()) + ".bin");
+        }
+    }
+
+    private final Path dir;
+    private final Map<String, Shard> shards = new ConcurrentHashMap<>();
+
+    public FeatureCache(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
 
     /** Default location: ~/.cache/image-tsne-live/features (or $XDG_CACHE_HOME). */
-    public static Path defaultDir() { throw new UnsupportedOperationException("TODO"); }
+    public static Path defaultDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Paths.get(xdg).isAbsolute()
+                ? Paths.get(xdg) : Paths.get(System.getProperty("user.home"), ".cache");
+        return base.resolve("image-tsne-live").resolve("features");
+    }
+
+    public Path dir() { return dir; }
 
     /** Cached vector for this file under this extractor, or null (also null when the file changed). */
-    public float[] get(Path file, String extractorKey) { throw new UnsupportedOperationException("TODO"); }
+    public float[] get(Path file, String extractorKey) {
+        Path abs = file.toAbsolutePath().normalize();
+        BasicFileAttributes a = attributes(abs);
+        if (a == null || abs.getParent() == null) return null;
+        Shard s = shard(extractorKey, abs.getParent());
+        synchronized (s) {
+            load(s);
+            Entry e = s.entries.get(abs.getFileName().toString());
+            if (e == null || e.size != a.size() || e.mtime != a.lastModifiedTime().toMillis()) return null;
+            return e.vector.clone();
+        }
+    }
 
-    public void put(Path file, String extractorKey, float[] vector) { throw new UnsupportedOperationException("TODO"); }
+    public void put(Path file, String extractorKey, float[] vector) {
+        Path abs = file.toAbsolutePath().normalize();
+        BasicFileAttributes a = attributes(abs);
+        if (a == null || abs.getParent() == null || vector == null) return; // file gone: nothing to key on
+        Shard s = shard(extractorKey, abs.getParent());
+        synchronized (s) {
+            load(s);
+            s.entries.put(abs.getFileName().toString(), new Entry(a.size(), a.lastModifiedTime().toMillis(), vector.clone()));
+            s.dirty = true;
+        }
+    }
 
     /** Persists pending entries. */
-    public void flush() { throw new UnsupportedOperationException("TODO"); }
+    public void flush() {
+        for (Shard s : shards.values()) {
+            synchronized (s) {
+                if (!s.dirty) continue;
+                try {
+                    write(s);
+                    s.dirty = false;
+                } catch (IOException e) {
+                    LOG.warn("could not write feature cache {}: {}", s.file, e.toString());
+                }
+            }
+        }
+    }
 
     @Override public void close() { flush(); }
+
+    private Shard shard(String key, Path folder) {
+        return shards.computeIfAbsent(key + "\n" + folder, k -> new Shard(key, folder));
+    }
+
+    private static BasicFileAttributes attributes(Path p) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            return a.isRegularFile() ? a : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void load(Shard s) {
+        if (s.loaded) return;
+        s.loaded = true;
+        if (!Files.isRegularFile(s.file)) return;
+        Map<String, Entry> read = new HashMap<>();
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(s.file), 1 << 16)) {
+            CRC32 crc = new CRC32();
+            DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
+            if (in.readInt() != MAGIC) throw new IOException("not a feature cache file");
+            if (in.readInt() != VERSION) throw new IOException("unknown version");
+            String key = in.readUTF(), folder = in.readUTF();
+            if (!key.equals(s.key) || !folder.equals(s.folder.toString())) return; // hash collision: not ours
+            int count = in.readInt();
+            if (count < 0) throw new IOException("bad entry count");
+            byte[] buf = new byte[0];
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                long size = in.readLong(), mtime = in.readLong();
+                int dim = in.readInt();
+                if (dim < 0 || dim > 1 << 24) throw new IOException("bad vector length " + dim);
+                if (buf.length < 4 * dim) buf = new byte[4 * dim];
+                in.readFully(buf, 0, 4 * dim);
+                float[] v = new float[dim];
+                ByteBuffer.wrap(buf, 0, 4 * dim).asFloatBuffer().get(v);
+                read.put(name, new Entry(size, mtime, v));
+            }
+            long expected = crc.getValue();
+            long stored = new DataInputStream(raw).readLong();
+            if (stored != expected) throw new IOException("checksum mismatch");
+            s.entries.putAll(read);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ignoring corrupt feature cache file {}: {}", s.file, e.toString());
+        }
+    }
+
+    private void write(Shard s) throws IOException {
+        Files.createDirectories(s.file.getParent());
+        Path tmp = Files.createTempFile(s.file.getParent(), s.file.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                CRC32 crc = new CRC32();
+                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+                out.writeInt(MAGIC);
+                out.writeInt(VERSION);
+                out.writeUTF(s.key);
+                out.writeUTF(s.folder.toString());
+                out.writeInt(s.entries.size());
+                ByteBuffer bb = ByteBuffer.allocate(0);
+                for (Map.Entry<String, Entry> me : s.entries.entrySet()) {
+                    Entry e = me.getValue();
+                    out.writeUTF(me.getKey());
+                    out.writeLong(e.size);
+                    out.writeLong(e.mtime);
+                    out.writeInt(e.vector.length);
+                    if (bb.capacity() < 4 * e.vector.length) bb = ByteBuffer.allocate(4 * e.vector.length);
+                    bb.clear();
+                    bb.asFloatBuffer().put(e.vector);
+                    out.write(bb.array(), 0, 4 * e.vector.length);
+                }
+                out.flush();
+                new DataOutputStream(raw).writeLong(crc.getValue());
+            }
+            try {
+                Files.move(tmp, s.file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, s.file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A file-name-safe form of an extractor key ("cnn-squeezenet-ab12") that stays readable. */
+    private static String safe(String key) {
+        String s = key.replaceAll("[^A-Za-z0-9._-]", "_");
+        return s.equals(key) && s.length() <= 80 ? s : (s.length() > 60 ? s.substring(0, 60) : s) + "-" + hash(key);
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            return Integer.toHexString(s.hashCode());
+        }
+    }
 }

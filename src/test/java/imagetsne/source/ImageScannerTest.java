@@ -1,0 +1,113 @@
+package imagetsne.source;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ImageScannerTest {
+    @TempDir Path tmp;
+
+    private Path touch(String rel) throws IOException {
+        Path p = tmp.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, "x");
+        return p;
+    }
+
+    @Test void scanFindsImagesRecursivelyCaseInsensitiveSkippingHiddenAndOthers() throws IOException {
+        touch("a.JPG");
+        touch("b.png");
+        touch("c.Jpeg");
+        touch("sub/d.TIFF");
+        touch("sub/e.tif");
+        touch("sub/deeper/f.gif");
+        touch("sub/deeper/g.BMP");
+        touch(".hidden.png");
+        touch(".hiddendir/h.png");
+        touch("notes.txt");
+        touch("sub/readme.md");
+        touch("noext");
+        touch("png"); // a name without a dot is not an image name
+        List<String> got = ImageScanner.scan(tmp).stream()
+                .map(p -> tmp.toAbsolutePath().relativize(p).toString().replace('\\', '/'))
+                .collect(Collectors.toList());
+        assertEquals(List.of("a.JPG", "b.png", "c.Jpeg", "sub/d.TIFF", "sub/deeper/f.gif", "sub/deeper/g.BMP", "sub/e.tif"), got);
+        List<Path> scanned = ImageScanner.scan(tmp);
+        List<Path> sorted = new ArrayList<>(scanned);
+        sorted.sort(null);
+        assertEquals(sorted, scanned, "sorted by path");
+        assertTrue(scanned.get(0).isAbsolute());
+    }
+
+    @Test void webpOnlyWhenDecodable() throws IOException {
+        touch("x.webp");
+        boolean decodable = javax.imageio.ImageIO.getImageReadersBySuffix("webp").hasNext();
+        assertEquals(decodable ? 1 : 0, ImageScanner.scan(tmp).size());
+        assertEquals(decodable, ImageScanner.extensions().contains("webp"));
+    }
+
+    @Test void unreadableFolderIsSkippedNotFatal() throws IOException {
+        touch("ok.png");
+        Path locked = tmp.resolve("locked");
+        touch("locked/inside.png");
+        boolean changed = locked.toFile().setReadable(false, false) && locked.toFile().setExecutable(false, false);
+        try {
+            List<Path> got = ImageScanner.scan(tmp);
+            assertTrue(got.contains(tmp.toAbsolutePath().resolve("ok.png")));
+            // root ignores permissions; otherwise the locked folder's content cannot be listed
+            if (changed && !Files.isReadable(locked)) assertEquals(1, got.size());
+        } finally {
+            locked.toFile().setReadable(true, false);
+            locked.toFile().setExecutable(true, false);
+        }
+    }
+
+    @Test void missingOrNonFolderGivesOneLineReason() throws IOException {
+        IOException e1 = assertThrows(IOException.class, () -> ImageScanner.scan(tmp.resolve("nope")));
+        assertTrue(e1.getMessage().contains("not found"), e1.getMessage());
+        Path f = touch("file.png");
+        IOException e2 = assertThrows(IOException.class, () -> ImageScanner.scan(f));
+        assertTrue(e2.getMessage().contains("not a folder"), e2.getMessage());
+        assertFalse(e2.getMessage().contains("\n"));
+    }
+
+    @Test void realEmojiFolder() throws IOException {
+        Path emoji = Paths.get("../shared/images/noto-emoji-64");
+        List<Path> files = ImageScanner.scan(emoji);
+        assertEquals(3786, files.size());
+        assertTrue(files.stream().allMatch(p -> p.toString().endsWith(".png")));
+    }
+
+    @Test void sampleIsSeededReproducibleRandomAndInPathOrder() {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) files.add(Paths.get(String.format("/img/%04d.png", i)));
+        List<Path> a = ImageScanner.sample(files, 100, 42);
+        List<Path> b = ImageScanner.sample(files, 100, 42);
+        List<Path> c = ImageScanner.sample(files, 100, 43);
+        assertEquals(100, a.size());
+        assertEquals(a, b, "same seed, same subset");
+        assertNotEquals(a, c, "another seed, another subset");
+        assertNotEquals(files.subList(0, 100), a, "not the first N");
+        List<Path> sorted = new ArrayList<>(a);
+        sorted.sort(null);
+        assertEquals(sorted, a, "path order");
+        assertEquals(100, a.stream().distinct().count());
+        // spread over the whole list, not clustered at the start
+        assertTrue(a.get(a.size() - 1).toString().compareTo("/img/0800.png") > 0);
+        // input order does not matter
+        List<Path> reversed = new ArrayList<>(files);
+        java.util.Collections.reverse(reversed);
+        assertEquals(a, ImageScanner.sample(reversed, 100, 42));
+        assertEquals(files, ImageScanner.sample(files, 0, 1));
+        assertEquals(files, ImageScanner.sample(files, 5000, 1));
+    }
+}
