@@ -61,14 +61,11 @@ final class TsneCommand implements Callable<Integer> {
         for (int i = 0; i < r.n(); i++) rows[i] = r.row(i);
         CsvMatrix.write(output, o.dims == 3 ? new String[] {"x", "y", "z"} : new String[] {"x", "y"}, rows);
         if (lab != null && !quiet) {
-            System.err.println("10-NN accuracy of the layout: " + AnalyzeCommand.fmt(KNN_ACCURACY_PENDING(r.y(), r.dims(), codes(lab, r.n()), 10)));
+            System.err.println("10-NN accuracy of the layout: " + AnalyzeCommand.fmt(imagetsne.reduce.Quality.knnAccuracy(r.y(), r.dims(), codes(lab, r.n()), 10)));
         }
         System.out.println("tsne n=" + r.n() + " seconds=" + AnalyzeCommand.fmt(seconds) + " kl=" + AnalyzeCommand.fmt(r.kl()));
         return 0;
     }
-
-    // replaced by reduce.Quality.knnAccuracy when the reduce branch lands
-    private static double KNN_ACCURACY_PENDING(double[] y, int dims, int[] labels, int k) { return Double.NaN; }
 
     private static int[] codes(String[] labels, int n) {
         Map<String, Integer> ids = new HashMap<>();
