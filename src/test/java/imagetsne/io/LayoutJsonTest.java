@@ -39,6 +39,8 @@ class LayoutJsonTest {
         try (var s = Files.list(json.getParent())) {
             assertEquals(List.of(json), s.toList(), "no temp files left beside the result");
         }
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(json)),
+                "a new file is readable by others, as a plain write would make it");
     }
 
     @Test void readsMl4aFilesWithRelativePathsAndRenormalises() throws IOException {
