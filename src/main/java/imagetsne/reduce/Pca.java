@@ -93,8 +93,8 @@ public final class Pca {
         INDArray xm = Nd4j.create(x, new int[] {n, d}, 'c');
         INDArray s = gram ? Nd4j.gemm(xm, xm, false, true) : Nd4j.gemm(xm, xm, true, false);
         int m = gram ? n : d;
-        DMatrixRMaj sm = new DMatrixRMaj(m, m, true, s.dup('c').data().asDouble());
-        Eig e = topEigen(sm, k);
+        Eig e = m > SUBSPACE_MIN && k * 4 < m ? topEigenSubspace(s, m, k)
+                : topEigen(new DMatrixRMaj(m, m, true, s.dup('c').data().asDouble()), k);
         INDArray vecs = Nd4j.create(e.vectors.data, new int[] {m, k}, 'c');
         double[] proj, loadings;
         if (gram) {
@@ -113,6 +113,40 @@ public final class Pca {
     }
 
     private record Eig(double[] values, DMatrixRMaj vectors) {}
+
+    /** Above this size a full eigendecomposition costs seconds to minutes (2,008 dims: 16 s); we need only k. */
+    private static final int SUBSPACE_MIN = 600;
+
+    /**
+     * Top-k eigenpairs of a large symmetric PSD matrix by seeded subspace iteration with Rayleigh-Ritz
+     * (Halko et al.): k + 20 vectors, a few products with the native gemm, then a small exact eigenproblem.
+     */
+    private static Eig topEigenSubspace(INDArray s, int m, int k) {
+        int p = Math.min(m, k + 20);
+        java.util.Random rnd = new java.util.Random(12345);
+        double[] q0 = new double[m * p];
+        for (int i = 0; i < q0.length; i++) q0[i] = rnd.nextGaussian();
+        DMatrixRMaj q = orthonormal(new DMatrixRMaj(m, p, true, q0));
+        for (int it = 0; it < 10; it++) {
+            INDArray z = Nd4j.gemm(s, Nd4j.create(q.data, new int[] {m, p}, 'c'), false, false);
+            q = orthonormal(new DMatrixRMaj(m, p, true, z.dup('c').data().asDouble()));
+        }
+        INDArray qi = Nd4j.create(q.data, new int[] {m, p}, 'c');
+        INDArray b = Nd4j.gemm(qi, Nd4j.gemm(s, qi, false, false), true, false);
+        DMatrixRMaj bm = new DMatrixRMaj(p, p, true, b.dup('c').data().asDouble());
+        // symmetrise away rounding before the small exact solve
+        for (int i = 0; i < p; i++) for (int j = i + 1; j < p; j++) { double v = 0.5 * (bm.get(i, j) + bm.get(j, i)); bm.set(i, j, v); bm.set(j, i, v); }
+        Eig small = topEigen(bm, k);
+        DMatrixRMaj vectors = new DMatrixRMaj(m, k);
+        CommonOps_DDRM.mult(q, small.vectors, vectors);
+        return new Eig(small.values, vectors);
+    }
+
+    private static DMatrixRMaj orthonormal(DMatrixRMaj a) {
+        var qr = DecompositionFactory_DDRM.qr(a.numRows, a.numCols);
+        if (!qr.decompose(a)) throw new IllegalStateException("PCA: QR failed");
+        return qr.getQ(null, true);
+    }
 
     /** Top-k eigenpairs of a symmetric matrix, largest first, vectors as columns. */
     private static Eig topEigen(DMatrixRMaj s, int k) {
