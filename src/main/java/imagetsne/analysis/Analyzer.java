@@ -1,10 +1,42 @@
 package imagetsne.analysis;
 
+import imagetsne.features.FeatureCache;
+import imagetsne.features.FeatureExtractor;
+import imagetsne.features.FeatureExtractors;
+import imagetsne.grid.GridAssigner;
+import imagetsne.grid.GridAssignment;
+import imagetsne.grid.GridShape;
+import imagetsne.layout.Item;
+import imagetsne.layout.Layout;
+import imagetsne.reduce.Pca;
+import imagetsne.reduce.Tsne;
+import imagetsne.reduce.TsneResult;
+import imagetsne.source.ImageDecoder;
+import imagetsne.source.ImageScanner;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs source -> features -> PCA -> t-SNE -> grid as one job with progress and cancel. */
 public final class Analyzer {
+    private static final Logger LOG = LoggerFactory.getLogger(Analyzer.class);
+
     private Analyzer() {}
+
+    /** One decoded file: its thumbnail, and its feature vector once known. */
+    private record Decoded(Path file, BufferedImage full, BufferedImage thumb, float[] cached, String error) {}
 
     /**
      * @throws IOException when the source cannot be read or nothing could be analysed (one-line message)
@@ -12,6 +44,181 @@ public final class Analyzer {
      */
     public static AnalysisResult run(AnalysisOptions options, AnalysisListener listener, CancelToken cancel)
             throws IOException, CancelToken.CancelledException {
-        throw new UnsupportedOperationException("TODO lead");
+        AnalysisListener l = listener == null ? AnalysisListener.NONE : listener;
+        CancelToken c = cancel == null ? new CancelToken() : cancel;
+        Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
+        List<String> messages = new ArrayList<>();
+        int threads = options.tsne.threads > 0 ? options.tsne.threads : Runtime.getRuntime().availableProcessors();
+
+        // SCAN
+        long t0 = System.nanoTime();
+        l.stage(Stage.SCAN, "scanning " + options.source);
+        Path root = options.source.toAbsolutePath().normalize();
+        List<Path> all = ImageScanner.scan(root);
+        if (all.isEmpty()) throw new IOException("no images found in " + root + " (looked for jpg, jpeg, png, gif, bmp, tif, tiff, webp)");
+        List<Path> files = ImageScanner.sample(all, options.maxImages, options.seed);
+        if (files.size() < all.size()) info(l, messages, "using " + files.size() + " of " + all.size() + " images (random subset, seed " + options.seed + ")");
+        seconds.put(Stage.SCAN, secs(t0));
+        c.check();
+
+        // FEATURES: decode, thumbnail, look up the cache, extract the misses in batches
+        t0 = System.nanoTime();
+        FeatureExtractors.Selection sel = FeatureExtractors.select(options.features);
+        List<Path> okFiles = new ArrayList<>();
+        List<BufferedImage> thumbs = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        List<AnalysisResult.Skipped> skipped = new ArrayList<>();
+        int cacheHits = 0;
+        try (FeatureExtractor ex = sel.extractor();
+             FeatureCache cache = options.noCache ? null : new FeatureCache(options.cacheDir != null ? options.cacheDir : FeatureCache.defaultDir())) {
+            String key = ex.cacheKey();
+            l.featuresChosen(ex.kind(), sel.reason());
+            l.stage(Stage.FEATURES, ex.kind() + " features for " + files.size() + " images");
+            int batch = Math.max(ex.batchSize(), 16);
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+                Thread t = new Thread(r, "decode");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                for (int start = 0; start < files.size(); start += batch) {
+                    c.check();
+                    List<Path> chunk = files.subList(start, Math.min(files.size(), start + batch));
+                    List<Future<Decoded>> futures = new ArrayList<>(chunk.size());
+                    for (Path f : chunk) futures.add(pool.submit(() -> decode(f, options.thumbnailSize, cache, key)));
+                    List<Decoded> need = new ArrayList<>();
+                    List<Decoded> done = new ArrayList<>(chunk.size());
+                    for (Future<Decoded> fu : futures) {
+                        Decoded d = get(fu);
+                        done.add(d);
+                        if (d.error == null && d.cached == null) need.add(d);
+                    }
+                    List<float[]> fresh = need.isEmpty() ? List.of() : ex.extract(need.stream().map(Decoded::full).toList());
+                    Map<Decoded, float[]> freshBy = new java.util.IdentityHashMap<>();
+                    for (int i = 0; i < need.size(); i++) freshBy.put(need.get(i), fresh.get(i));
+                    for (Decoded d : done) {
+                        if (d.error != null) {
+                            skipped.add(new AnalysisResult.Skipped(d.file, d.error));
+                            l.skipped(d.file, d.error);
+                            continue;
+                        }
+                        float[] v = d.cached != null ? d.cached : freshBy.get(d);
+                        if (v == null || !allFinite(v)) {
+                            String why = "features are not finite numbers";
+                            skipped.add(new AnalysisResult.Skipped(d.file, why));
+                            l.skipped(d.file, why);
+                            continue;
+                        }
+                        if (d.cached != null) cacheHits++;
+                        else if (cache != null) cache.put(d.file, key, v);
+                        okFiles.add(d.file);
+                        thumbs.add(d.thumb);
+                        vectors.add(v);
+                        l.imageReady(d.file, d.thumb);
+                    }
+                    l.progress(Stage.FEATURES, Math.min(files.size(), start + batch), files.size());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            if (cacheHits > 0) info(l, messages, cacheHits + " of " + okFiles.size() + " feature vectors came from the cache");
+        }
+        seconds.put(Stage.FEATURES, secs(t0));
+        if (okFiles.isEmpty()) throw new IOException("none of the " + files.size() + " images could be analyzed (" + skipped.size() + " skipped)");
+        c.check();
+        l.imagesAccepted(Collections.unmodifiableList(okFiles));
+
+        // PCA
+        t0 = System.nanoTime();
+        float[][] features = vectors.toArray(new float[0][]);
+        l.stage(Stage.PCA, "PCA " + features[0].length + " -> " + Math.min(options.pcaDims, features[0].length) + " dimensions");
+        double[][] reduced = features[0].length > options.pcaDims && options.pcaDims > 0 ? Pca.reduce(features, options.pcaDims) : toDouble(features);
+        seconds.put(Stage.PCA, secs(t0));
+        c.check();
+
+        // t-SNE
+        t0 = System.nanoTime();
+        int n = reduced.length;
+        l.stage(Stage.TSNE, "t-SNE of " + n + " images");
+        TsneResult ts = Tsne.run(reduced, options.tsne, (it, total, y, kl) -> {
+            l.progress(Stage.TSNE, it, total);
+            l.tsneIteration(it, total, y, options.tsne.dims);
+            return !c.isCancelled();
+        });
+        if (ts.cancelled()) throw new CancelToken.CancelledException();
+        if (ts.message() != null && !ts.message().isBlank()) info(l, messages, ts.message());
+        seconds.put(Stage.TSNE, secs(t0));
+
+        List<Item> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) items.add(new Item(okFiles.get(i).toString(), labelOf(root, okFiles.get(i)), ts.row(i)));
+        Layout layout = new Layout(items);
+        layout.normalise();
+        layout.setFeatures(sel.extractor().kind(), sel.reason());
+
+        // GRID
+        t0 = System.nanoTime();
+        l.stage(Stage.GRID, "grid for " + n + " images");
+        GridShape shape = GridShape.choose(n, options.gridAspect);
+        GridAssignment ga = GridAssigner.assign(layout.pointsFlat(2), shape, GridAssigner.Mode.AUTO);
+        for (int i = 0; i < n; i++) items.get(i).setGrid(ga.col(i), ga.row(i));
+        layout.setGridShape(shape.cols(), shape.rows());
+        seconds.put(Stage.GRID, secs(t0));
+        l.stage(Stage.DONE, n + " images laid out");
+
+        return new AnalysisResult(layout, thumbs, features, skipped, sel.extractor().kind(), sel.reason(), ts.kl(), ga.cost(), seconds, messages);
     }
+
+    private static Decoded decode(Path f, int thumbSize, FeatureCache cache, String key) {
+        try {
+            BufferedImage img = ImageDecoder.read(f);
+            BufferedImage thumb = ImageDecoder.thumbnail(img, thumbSize);
+            float[] cached = cache == null ? null : cache.get(f, key);
+            // keep the full image only when features still have to be computed from it
+            return new Decoded(f, cached == null ? img : null, thumb, cached, null);
+        } catch (IOException e) {
+            return new Decoded(f, null, null, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.debug("decoding {} failed", f, e);
+            return new Decoded(f, null, null, null, "cannot decode: " + e);
+        }
+    }
+
+    private static Decoded get(Future<Decoded> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The folder below the analysed root, so sub-folders become labels (coloured frames in the sketch). */
+    static String labelOf(Path root, Path file) {
+        Path parent = file.getParent();
+        if (parent == null || parent.equals(root) || !parent.startsWith(root)) return null;
+        return root.relativize(parent).toString();
+    }
+
+    private static boolean allFinite(float[] v) {
+        for (float x : v) if (!Float.isFinite(x)) return false;
+        return true;
+    }
+
+    private static double[][] toDouble(float[][] x) {
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = new double[x[i].length];
+            for (int j = 0; j < x[i].length; j++) out[i][j] = x[i][j];
+        }
+        return out;
+    }
+
+    private static void info(AnalysisListener l, List<String> messages, String msg) {
+        messages.add(msg);
+        l.info(msg);
+    }
+
+    private static double secs(long t0) { return (System.nanoTime() - t0) / 1e9; }
 }

@@ -1,6 +1,8 @@
 package imagetsne.layout;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** One image of a layout: where it came from and where it sits. Mutable: the sketch animates points. */
@@ -13,6 +15,8 @@ public final class Item {
     private int col = -1, row = -1;
     /** True when the image file could not be found when the layout was loaded (kept so a re-save loses nothing). */
     private boolean missing;
+    /** Fields of a loaded file that we do not interpret, written back on save so nothing is lost. */
+    private final Map<String, Object> extras = new LinkedHashMap<>();
 
     public Item(String path, String label, double[] point) {
         this.path = Objects.requireNonNull(path, "path");
@@ -33,6 +37,7 @@ public final class Item {
     public void setGrid(int col, int row) { this.col = col; this.row = row; }
     public boolean missing() { return missing; }
     public void setMissing(boolean missing) { this.missing = missing; }
+    public Map<String, Object> extras() { return extras; }
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof Item other)) return false;

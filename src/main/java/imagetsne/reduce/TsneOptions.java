@@ -10,7 +10,7 @@ public final class TsneOptions {
     /** Barnes-Hut accuracy; 0 means exact O(n^2) gradients. */
     public double theta = 0.5;
     public int iterations = 1000;
-    /** Learning rate; <= 0 means automatic (max(200, n / earlyExaggeration)). */
+    /** Learning rate; <= 0 means automatic: max(200, n / earlyExaggeration) as in openTSNE. */
     public double learningRate = 200;
     public double earlyExaggeration = 12;
     public int exaggerationIterations = 250;
@@ -23,6 +23,17 @@ public final class TsneOptions {
     public Repulsion repulsion = Repulsion.AUTO;
     public Init init = Init.PCA;
 
+    public enum Knn { AUTO, EXACT, APPROXIMATE }
+    /** Neighbour search: AUTO uses the exact VP-tree below knnExactBelow points, else RP-forest + refinement. */
+    public Knn knn = Knn.AUTO;
+    public int knnExactBelow = 5_000;
+    /** AUTO repulsion uses FFT interpolation for 2-D from this many points on, Barnes-Hut below. */
+    public int fftFrom = 40_000;
+    /** Compute the (approximate) KL divergence every this many iterations for the listener; 0 = never. */
+    public int klEvery = 50;
+    /** The final KL uses the exact O(n^2) normaliser up to this many points. */
+    public int exactKlBelow = 12_000;
+
     public TsneOptions dims(int v) { dims = v; return this; }
     public TsneOptions perplexity(double v) { perplexity = v; return this; }
     public TsneOptions theta(double v) { theta = v; return this; }
@@ -33,4 +44,20 @@ public final class TsneOptions {
     public TsneOptions threads(int v) { threads = v; return this; }
     public TsneOptions repulsion(Repulsion v) { repulsion = v; return this; }
     public TsneOptions init(Init v) { init = v; return this; }
+    public TsneOptions knn(Knn v) { knn = v; return this; }
+    public TsneOptions exaggerationIterations(int v) { exaggerationIterations = v; return this; }
+    public TsneOptions momentumSwitchIteration(int v) { momentumSwitchIteration = v; return this; }
+    public TsneOptions klEvery(int v) { klEvery = v; return this; }
+
+    /** A copy (the engine clamps perplexity on its own copy). */
+    public TsneOptions copy() {
+        TsneOptions o = new TsneOptions();
+        o.dims = dims; o.perplexity = perplexity; o.theta = theta; o.iterations = iterations;
+        o.learningRate = learningRate; o.earlyExaggeration = earlyExaggeration;
+        o.exaggerationIterations = exaggerationIterations; o.momentum = momentum; o.finalMomentum = finalMomentum;
+        o.momentumSwitchIteration = momentumSwitchIteration; o.seed = seed; o.threads = threads;
+        o.repulsion = repulsion; o.init = init; o.knn = knn; o.knnExactBelow = knnExactBelow; o.fftFrom = fftFrom;
+        o.klEvery = klEvery; o.exactKlBelow = exactKlBelow;
+        return o;
+    }
 }

@@ -1,0 +1,115 @@
+package imagetsne.cli;
+
+import imagetsne.analysis.AnalysisOptions;
+import imagetsne.analysis.AnalysisResult;
+import imagetsne.analysis.Analyzer;
+import imagetsne.analysis.CancelToken;
+import imagetsne.analysis.Stage;
+import imagetsne.features.FeatureKind;
+import imagetsne.io.LayoutJson;
+import imagetsne.poster.Poster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Analyze a folder of images: features, PCA, t-SNE and grid; write the layout JSON and optional PNG posters.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:a layout was written", "1:nothing could be analyzed or an error occurred", "2:usage error"})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "folder of images (searched recursively)")
+    String source;
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "layout.json", description = "layout JSON to write (ml4a format)")
+    Path output;
+    @Option(names = "--screenshot", paramLabel = "tsne.png", description = "also render the t-SNE layout to a PNG")
+    Path screenshot;
+    @Option(names = "--grid-screenshot", paramLabel = "grid.png", description = "also render the grid layout to a PNG")
+    Path gridScreenshot;
+    @Option(names = "--poster-size", description = "side of the t-SNE PNG / long side of the grid PNG in pixels (default: ${DEFAULT-VALUE})", defaultValue = "2400")
+    int posterSize;
+    @Option(names = "--max-images", description = "at most N images, a random subset drawn with --seed; 0 = all (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    int maxImages;
+    @Option(names = "--features", description = "auto, cnn, hog or pixels (default: ${DEFAULT-VALUE}: cnn when pretrained weights are at hand, else hog)", defaultValue = "auto")
+    String features;
+    @Option(names = "--model", description = "CNN: squeezenet, resnet50 or vgg16 (default: ${DEFAULT-VALUE})", defaultValue = "squeezenet")
+    String model;
+    @Option(names = "--weights", paramLabel = "FILE", description = "CNN weights: a saved DL4J ComputationGraph (instead of downloading pretrained weights)")
+    Path weights;
+    @Option(names = "--thumbnail-size", description = "thumbnail size in pixels (default: ${DEFAULT-VALUE})", defaultValue = "64")
+    int thumbnailSize;
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "feature cache folder (default: ~/.cache/image-tsne-live/features)")
+    Path cacheDir;
+    @Option(names = "--no-cache", description = "do not read or write the feature cache")
+    boolean noCache;
+    @Option(names = "--aspect", description = "aspect ratio (width/height) of the grid (default: ${DEFAULT-VALUE})", defaultValue = "1.5")
+    double aspect;
+    @Option(names = {"-q", "--quiet"}, description = "no progress output")
+    boolean quiet;
+    @Option(names = "--verbose", description = "stack traces on errors")
+    boolean verbose;
+    @Mixin
+    TsneFlags tsne = new TsneFlags();
+
+    @Override public Integer call() throws Exception {
+        if (source.startsWith("s3://"))
+            throw new IllegalArgumentException("usage: S3 sources are not supported in this version; download the images to a folder first");
+        Path dir = Path.of(source);
+        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("usage: " + source + " is not a folder");
+        AnalysisOptions o = new AnalysisOptions();
+        o.source = dir;
+        o.maxImages = maxImages;
+        o.seed = tsne.seed;
+        o.pcaDims = tsne.pcaDims;
+        o.thumbnailSize = thumbnailSize;
+        o.cacheDir = cacheDir;
+        o.noCache = noCache;
+        o.gridAspect = aspect;
+        o.features.kind = switch (features.toLowerCase(Locale.ROOT)) {
+            case "auto" -> FeatureKind.AUTO;
+            case "cnn" -> FeatureKind.CNN;
+            case "hog" -> FeatureKind.HOG;
+            case "pixels" -> FeatureKind.PIXELS;
+            default -> throw new IllegalArgumentException("usage: --features must be auto, cnn, hog or pixels");
+        };
+        o.features.model = model.toLowerCase(Locale.ROOT);
+        o.features.weights = weights;
+        o.features.threads = tsne.threads;
+        tsne.applyTo(o.tsne);
+
+        long t0 = System.nanoTime();
+        CancelToken cancel = new CancelToken();
+        AnalysisResult r;
+        try (Progress progress = new Progress(System.err, quiet)) {
+            try {
+                r = Analyzer.run(o, progress, cancel);
+            } catch (java.io.IOException e) {
+                System.err.println("error: " + e.getMessage());
+                System.out.println("analyze n=0 skipped=" + progress.skippedCount() + " features=" + features + " seconds=" + fmt(secs(t0)));
+                return 1;
+            }
+        }
+        LayoutJson.write(r.layout(), output);
+        if (screenshot != null) Poster.save(Poster.tsne(r.layout(), r.thumbnails(), posterSize), screenshot);
+        if (gridScreenshot != null) Poster.save(Poster.grid(r.layout(), r.thumbnails(), posterSize), gridScreenshot);
+        if (!quiet) {
+            StringBuilder sb = new StringBuilder("stages:");
+            for (Stage s : Stage.values()) if (r.seconds().containsKey(s)) sb.append(' ').append(s.label()).append('=').append(fmt(r.seconds().get(s))).append('s');
+            System.err.println(sb);
+            System.err.println("wrote " + output + (screenshot != null ? ", " + screenshot : "") + (gridScreenshot != null ? ", " + gridScreenshot : "")
+                    + "; kl=" + fmt(r.kl()) + " grid " + r.layout().gridCols() + "x" + r.layout().gridRows() + " cost=" + fmt(r.gridCost()));
+            if (!r.skipped().isEmpty()) System.err.println(r.skipped().size() + " file(s) skipped (listed above)");
+        }
+        System.out.println("analyze n=" + r.layout().size() + " skipped=" + r.skipped().size() + " features=" + r.featureKind()
+                + " seconds=" + fmt(secs(t0)));
+        return 0;
+    }
+
+    static double secs(long t0) { return (System.nanoTime() - t0) / 1e9; }
+
+    static String fmt(double v) { return String.format(Locale.ROOT, "%.3f", v); }
+}

@@ -1,0 +1,85 @@
+package imagetsne.cli;
+
+import imagetsne.grid.GridAssigner;
+import imagetsne.grid.GridAssignment;
+import imagetsne.grid.GridShape;
+import imagetsne.io.CsvMatrix;
+import imagetsne.io.LayoutJson;
+import imagetsne.layout.Item;
+import imagetsne.layout.Layout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "grid", mixinStandardHelpOptions = true,
+        description = "Snap a layout to a grid: every item gets one cell, minimising the sum of squared distances.")
+final class GridCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "INPUT", description = "layout JSON, or CSV of points (x,y columns)")
+    Path input;
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = ".json: the layout with grid fields (JSON input only); .csv: col,row per input row")
+    Path output;
+    @Option(names = "--cols", description = "grid columns (default: chosen from n and --aspect)", defaultValue = "0")
+    int cols;
+    @Option(names = "--rows", description = "grid rows (default: chosen from n and --aspect)", defaultValue = "0")
+    int rows;
+    @Option(names = "--aspect", description = "aspect ratio width/height for the chosen shape (default: ${DEFAULT-VALUE})", defaultValue = "1.5")
+    double aspect;
+    @Option(names = "--mode", description = "auto, exact or fast (default: ${DEFAULT-VALUE}: exact up to 2,000 items)", defaultValue = "auto")
+    String mode;
+    @Option(names = "--verbose", description = "stack traces on errors")
+    boolean verbose;
+
+    @Override public Integer call() throws Exception {
+        boolean jsonIn = input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        boolean jsonOut = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        if (jsonOut && !jsonIn) throw new IllegalArgumentException("usage: JSON output needs a layout JSON input (a CSV has no image paths)");
+        Layout layout;
+        if (jsonIn) {
+            layout = LayoutJson.read(input).layout();
+        } else {
+            CsvMatrix.Table t = CsvMatrix.read(input, 0);
+            if (t.columns() < 2) throw new IllegalArgumentException("usage: " + input + " needs at least two numeric columns (x,y)");
+            List<Item> items = new ArrayList<>(t.size());
+            for (int i = 0; i < t.size(); i++) items.add(new Item("row-" + i, null, new double[] {t.rows()[i][0], t.rows()[i][1]}));
+            layout = new Layout(items);
+            layout.normalise();
+        }
+        int n = layout.size();
+        if (n == 0) throw new IllegalArgumentException("usage: " + input + " has no items");
+        GridShape shape;
+        if (cols > 0 || rows > 0) {
+            int c = cols > 0 ? cols : (n + rows - 1) / rows;
+            int r = rows > 0 ? rows : (n + c - 1) / c;
+            if ((long) c * r < n) throw new IllegalArgumentException("usage: a " + c + "x" + r + " grid has fewer cells than the " + n + " items");
+            shape = new GridShape(c, r);
+        } else {
+            shape = GridShape.choose(n, aspect);
+        }
+        GridAssigner.Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "auto" -> GridAssigner.Mode.AUTO;
+            case "exact" -> GridAssigner.Mode.EXACT;
+            case "fast" -> GridAssigner.Mode.FAST;
+            default -> throw new IllegalArgumentException("usage: --mode must be auto, exact or fast");
+        };
+        long t0 = System.nanoTime();
+        GridAssignment a = GridAssigner.assign(layout.pointsFlat(2), shape, m);
+        double seconds = AnalyzeCommand.secs(t0);
+        if (jsonOut) {
+            for (int i = 0; i < n; i++) layout.get(i).setGrid(a.col(i), a.row(i));
+            layout.setGridShape(shape.cols(), shape.rows());
+            LayoutJson.write(layout, output);
+        } else {
+            int[][] out = new int[n][];
+            for (int i = 0; i < n; i++) out[i] = new int[] {a.col(i), a.row(i)};
+            CsvMatrix.writeInts(output, new String[] {"col", "row"}, out);
+        }
+        System.out.println("grid n=" + n + " cols=" + shape.cols() + " rows=" + shape.rows() + " cost=" + String.format(Locale.ROOT, "%.6f", a.cost())
+                + " seconds=" + AnalyzeCommand.fmt(seconds));
+        return 0;
+    }
+}

@@ -1,0 +1,155 @@
+package imagetsne.reduce.tsne;
+
+import java.util.SplittableRandom;
+
+/**
+ * Approximate k-NN: a forest of random-projection trees gives every point its leaf-mates as candidates,
+ * then a few rounds of neighbour-of-neighbour refinement (the NN-descent idea) fix most misses.
+ * Each round reads the previous graph and writes a new one per point, so it is parallel and
+ * deterministic.
+ */
+public final class ApproxKnn {
+    // defaults measured on MNIST PCA-50, k = 90: recall ~0.94 in ~0.5 s for 10k points on 2 cores
+    public int trees = 8;
+    public int leafSize = 64;
+    /** Refinement rounds; each explores the first `explore` neighbours of the first `explore` neighbours. */
+    public int rounds = 2;
+    public int explore = 20;
+
+    public Neighbors knn(double[] x, int d, int k, long seed, Parallel par) {
+        int n = x.length / d;
+        int kk = Math.max(0, Math.min(k, n - 1));
+        int[] idx = new int[n * kk];
+        double[] dist = new double[n * kk];
+        if (kk == 0) return new Neighbors(n, 0, idx, dist);
+        int leaf = Math.max(leafSize, kk + 1);
+
+        // Forest: each tree is a permutation of points whose consecutive runs are leaves.
+        int[][] perm = new int[trees][];
+        int[][] leafStart = new int[trees][];  // per point: start of its leaf in perm
+        int[][] leafEnd = new int[trees][];
+        par.forEach(trees, t ->
+                buildTree(x, d, n, leaf, seed + 0x9E3779B97F4A7C15L * (t + 1), perm, leafStart, leafEnd, t));
+
+        par.forChunks(n, (c, from, to) -> {
+            KnnHeap heap = new KnnHeap(kk);
+            int[] seen = new int[n];
+            int stamp = 0;
+            for (int i = from; i < to; i++) {
+                heap.clear();
+                stamp++;
+                seen[i] = stamp;
+                for (int t = 0; t < trees; t++) {
+                    int[] p = perm[t];
+                    for (int a = leafStart[t][i], e = leafEnd[t][i]; a < e; a++) {
+                        int j = p[a];
+                        if (seen[j] == stamp) continue;
+                        seen[j] = stamp;
+                        heap.offer(Neighbors.sqDist(x, d, i, j), j);
+                    }
+                }
+                heap.drainSorted(idx, dist, i * kk);
+            }
+        });
+
+        int[] cur = idx;
+        double[] curD = dist;
+        int m = Math.min(explore, kk);
+        for (int r = 0; r < rounds; r++) {
+            final int[] gi = cur;
+            final double[] gd = curD;
+            int[] ni = new int[n * kk];
+            double[] nd = new double[n * kk];
+            par.forChunks(n, (c, from, to) -> {
+                KnnHeap heap = new KnnHeap(kk);
+                int[] seen = new int[n];
+                int stamp = 0;
+                for (int i = from; i < to; i++) {
+                    heap.clear();
+                    stamp++;
+                    seen[i] = stamp;
+                    int base = i * kk;
+                    for (int a = 0; a < kk; a++) {
+                        int j = gi[base + a];
+                        seen[j] = stamp;
+                        heap.offer(gd[base + a], j);
+                    }
+                    for (int a = 0; a < m; a++) {
+                        int j = gi[base + a];
+                        int jb = j * kk;
+                        for (int b = 0; b < m; b++) {
+                            int l = gi[jb + b];
+                            if (seen[l] == stamp) continue;
+                            seen[l] = stamp;
+                            double dl = Neighbors.sqDist(x, d, i, l);
+                            if (dl <= heap.bound()) heap.offer(dl, l);
+                        }
+                    }
+                    heap.drainSorted(ni, nd, base);
+                }
+            });
+            cur = ni;
+            curD = nd;
+        }
+        return new Neighbors(n, kk, cur, curD);
+    }
+
+    private static void buildTree(double[] x, int d, int n, int leaf, long seed,
+                                  int[][] perm, int[][] leafStart, int[][] leafEnd, int t) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        int[] ls = new int[n], le = new int[n];
+        double[] side = new double[n];
+        int[] tmp = new int[n];
+        SplittableRandom rnd = new SplittableRandom(seed);
+        // explicit stack of [lo, hi) ranges
+        int[] stack = new int[128];
+        int sp = 0;
+        stack[sp++] = 0;
+        stack[sp++] = n;
+        while (sp > 0) {
+            int hi = stack[--sp], lo = stack[--sp];
+            int size = hi - lo;
+            if (size <= leaf) {
+                for (int a = lo; a < hi; a++) { ls[p[a]] = lo; le[p[a]] = hi; }
+                continue;
+            }
+            // hyperplane: perpendicular bisector of two random members
+            int a = p[lo + rnd.nextInt(size)], b = p[lo + rnd.nextInt(size)];
+            int left = 0;
+            int split;
+            if (a != b) {
+                double off = 0;
+                for (int u = 0; u < d; u++) {
+                    double w = x[a * d + u] - x[b * d + u];
+                    off += w * (x[a * d + u] + x[b * d + u]) * 0.5;
+                }
+                for (int q = lo; q < hi; q++) {
+                    int i = p[q];
+                    double s = -off;
+                    for (int u = 0; u < d; u++) s += (x[a * d + u] - x[b * d + u]) * x[i * d + u];
+                    side[i] = s;
+                    if (s < 0) left++;
+                }
+            }
+            if (a == b || left == 0 || left == size) {
+                // degenerate (duplicates): split in the middle of the current order
+                split = lo + size / 2;
+            } else {
+                int l = lo, r = lo + left;
+                for (int q = lo; q < hi; q++) {
+                    int i = p[q];
+                    if (side[i] < 0) tmp[l++] = i; else tmp[r++] = i;
+                }
+                System.arraycopy(tmp, lo, p, lo, size);
+                split = lo + left;
+            }
+            if (sp + 4 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+            stack[sp++] = lo; stack[sp++] = split;
+            stack[sp++] = split; stack[sp++] = hi;
+        }
+        perm[t] = p;
+        leafStart[t] = ls;
+        leafEnd[t] = le;
+    }
+}

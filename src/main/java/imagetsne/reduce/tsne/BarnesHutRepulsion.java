@@ -1,0 +1,187 @@
+package imagetsne.reduce.tsne;
+
+import java.util.Arrays;
+
+/**
+ * Barnes-Hut repulsion on a space-partitioning tree (quadtree in 2-D, octree in 3-D), rebuilt every
+ * iteration. A cell is summarised by its centre of mass when width / distance < theta (bhtsne's rule).
+ * For speed the tree lives in flat arrays with each node's numbers side by side (one cache line), the
+ * children of a node are contiguous, and points are visited in tree order with their coordinates
+ * copied into that order, so neighbouring queries touch the same memory.
+ */
+public final class BarnesHutRepulsion implements Repulsion {
+    private static final int MAX_DEPTH = 48;
+
+    private final Parallel par;
+    private final double invTheta2;
+
+    private int dims, stride;
+    private int[] perm = new int[0], tmp = new int[0];
+    private double[] ys = new double[0];   // coordinates in tree order
+    // per node: [com_0..com_{dims-1}, (width/theta)^2, count]
+    private double[] node = new double[0];
+    // per node: [firstChild or -1 for a leaf, childCount, first point (tree order)]
+    private int[] link = new int[0];
+    private int nodes;
+
+    public BarnesHutRepulsion(double theta, Parallel par) {
+        this.invTheta2 = theta > 0 ? 1 / (theta * theta) : Double.POSITIVE_INFINITY;
+        this.par = par;
+    }
+
+    @Override
+    public double compute(double[] y, int n, int dims, double[] neg) {
+        build(y, n, dims);
+        return par.sum(n, (from, to) -> {
+            int[] stack = new int[MAX_DEPTH * (1 << dims) + 8];
+            double[] f = new double[dims];
+            double z = 0;
+            for (int q = from; q < to; q++) {
+                z += visit(q, f, stack);
+                System.arraycopy(f, 0, neg, perm[q] * dims, dims);
+            }
+            return z;
+        });
+    }
+
+    /** Repulsion on the point at tree position q; force into f, returns its share of Z. */
+    private double visit(int q, double[] f, int[] stack) {
+        final int dims = this.dims, stride = this.stride;
+        final double[] ys = this.ys, node = this.node;
+        final int[] link = this.link;
+        int a = q * dims;
+        Arrays.fill(f, 0);
+        double z = 0;
+        int sp = 0;
+        stack[sp++] = 0;
+        while (sp > 0) {
+            int nd = stack[--sp];
+            int base = nd * stride;
+            int fc = link[nd * 3];
+            if (fc < 0) {
+                // leaf: its points one by one (several only when duplicates hit MAX_DEPTH)
+                int cnt = (int) node[base + dims + 1];
+                for (int p = link[nd * 3 + 2], e = p + cnt; p < e; p++) {
+                    if (p == q) continue;
+                    int b = p * dims;
+                    double d2 = 0;
+                    for (int t = 0; t < dims; t++) { double diff = ys[a + t] - ys[b + t]; d2 += diff * diff; }
+                    double w = 1 / (1 + d2);
+                    z += w;
+                    double w2 = w * w;
+                    for (int t = 0; t < dims; t++) f[t] += w2 * (ys[a + t] - ys[b + t]);
+                }
+                continue;
+            }
+            double d2 = 0;
+            for (int t = 0; t < dims; t++) { double diff = ys[a + t] - node[base + t]; d2 += diff * diff; }
+            if (node[base + dims] < d2) {
+                double cnt = node[base + dims + 1];
+                double w = 1 / (1 + d2);
+                z += cnt * w;
+                double w2 = cnt * w * w;
+                for (int t = 0; t < dims; t++) f[t] += w2 * (ys[a + t] - node[base + t]);
+            } else {
+                for (int ch = fc + link[nd * 3 + 1] - 1; ch >= fc; ch--) stack[sp++] = ch;
+            }
+        }
+        return z;
+    }
+
+    private void build(double[] y, int n, int dims) {
+        this.dims = dims;
+        this.stride = dims + 2;
+        if (perm.length < n) { perm = new int[n]; tmp = new int[n]; }
+        if (ys.length < n * dims) ys = new double[n * dims];
+        ensureNodes(Math.max(16, 3 * n));
+        for (int i = 0; i < n; i++) perm[i] = i;
+        double[] lo = new double[dims], hi = new double[dims];
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < dims; t++) {
+                double v = y[i * dims + t];
+                if (v < lo[t]) lo[t] = v;
+                if (v > hi[t]) hi[t] = v;
+            }
+        }
+        double[] centre = new double[dims], half = new double[dims];
+        for (int t = 0; t < dims; t++) {
+            centre[t] = (lo[t] + hi[t]) / 2;
+            half[t] = Math.max((hi[t] - lo[t]) / 2, 1e-12) * (1 + 1e-9);
+        }
+        nodes = 1;
+        split(0, 0, n, centre, half, y, 0);
+        for (int q = 0; q < n; q++) System.arraycopy(y, perm[q] * dims, ys, q * dims, dims);
+    }
+
+    private void ensureNodes(int cap) {
+        if (link.length >= cap * 3 && node.length >= cap * stride) return;
+        node = new double[cap * stride];
+        link = new int[cap * 3];
+    }
+
+    /** Fills node nd with points perm[lo, hi) inside the cell (centre, half); recurses into sub-cells. */
+    private void split(int nd, int lo, int hi, double[] centre, double[] half, double[] y, int depth) {
+        int cnt = hi - lo;
+        int base = nd * stride;
+        double maxW = 0;
+        for (int t = 0; t < dims; t++) maxW = Math.max(maxW, 2 * half[t]);
+        // theta test precomputed: summarise when width^2 / theta^2 < distance^2
+        node[base + dims] = maxW * maxW * invTheta2;
+        node[base + dims + 1] = cnt;
+        link[nd * 3 + 2] = lo;
+        for (int t = 0; t < dims; t++) node[base + t] = 0;
+        for (int q = lo; q < hi; q++) {
+            int b = perm[q] * dims;
+            for (int t = 0; t < dims; t++) node[base + t] += y[b + t];
+        }
+        for (int t = 0; t < dims; t++) node[base + t] /= cnt;
+        if (cnt <= 1 || depth >= MAX_DEPTH) {
+            link[nd * 3] = -1;
+            link[nd * 3 + 1] = 0;
+            return;
+        }
+        // counting sort of the points into the 2^dims orthants
+        int orthants = 1 << dims;
+        int[] bucketCount = new int[orthants];
+        for (int q = lo; q < hi; q++) bucketCount[orthant(y, perm[q] * dims, centre)]++;
+        int[] offset = new int[orthants + 1];
+        for (int o = 0; o < orthants; o++) offset[o + 1] = offset[o] + bucketCount[o];
+        int[] pos = Arrays.copyOf(offset, orthants);
+        for (int q = lo; q < hi; q++) {
+            int p = perm[q];
+            tmp[lo + pos[orthant(y, p * dims, centre)]++] = p;
+        }
+        System.arraycopy(tmp, lo, perm, lo, cnt);
+        int nonEmpty = 0;
+        for (int o = 0; o < orthants; o++) if (bucketCount[o] > 0) nonEmpty++;
+        if ((nodes + nonEmpty) * 3 > link.length) grow();
+        int first = nodes;
+        nodes += nonEmpty;
+        link[nd * 3] = first;
+        link[nd * 3 + 1] = nonEmpty;
+        int child = first;
+        for (int o = 0; o < orthants; o++) {
+            if (bucketCount[o] == 0) continue;
+            double[] cc = new double[dims], hh = new double[dims];
+            for (int t = 0; t < dims; t++) {
+                hh[t] = half[t] / 2;
+                cc[t] = centre[t] + (((o >> t) & 1) == 1 ? hh[t] : -hh[t]);
+            }
+            split(child++, lo + offset[o], lo + offset[o + 1], cc, hh, y, depth + 1);
+        }
+    }
+
+    private int orthant(double[] y, int b, double[] centre) {
+        int o = 0;
+        for (int t = 0; t < dims; t++) if (y[b + t] >= centre[t]) o |= 1 << t;
+        return o;
+    }
+
+    private void grow() {
+        int cap = link.length / 3 * 2;
+        node = Arrays.copyOf(node, cap * stride);
+        link = Arrays.copyOf(link, cap * 3);
+    }
+}

@@ -1,0 +1,174 @@
+package imagetsne.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import imagetsne.io.CsvMatrix;
+import imagetsne.io.LayoutJson;
+import imagetsne.layout.Item;
+import imagetsne.layout.Layout;
+import imagetsne.poster.Poster;
+import imagetsne.testing.SharedData;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, on real data, through the same entry point as the jar. */
+class CliTest {
+    @TempDir Path dir;
+
+    record Run(int code, String out, String err) {
+        String lastLine() { List<String> l = out.lines().toList(); return l.isEmpty() ? "" : l.get(l.size() - 1); }
+    }
+
+    static synchronized Run cli(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Cli.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test void analyzeEmojiWithHogGroupsCategories() throws IOException {
+        Map<String, String> category = new HashMap<>();
+        for (String line : Files.readAllLines(SharedData.emojiCsv()).subList(1, 3787)) {
+            String[] f = line.split("\",\"");
+            category.put(f[0].replace("\"", ""), f[1]);
+        }
+        Path json = dir.resolve("layout.json"), png = dir.resolve("tsne.png"), grid = dir.resolve("grid.png");
+        Run r = cli("analyze", SharedData.emojiDir().toString(), "-o", json.toString(), "--features", "hog", "--max-images", "400",
+                "--seed", "3", "--screenshot", png.toString(), "--grid-screenshot", grid.toString(), "--cache-dir", dir.resolve("cache").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.lastLine().matches("analyze n=400 skipped=0 features=hog seconds=[0-9.]+"), r.lastLine());
+
+        Layout l = LayoutJson.read(json).layout();
+        assertEquals(400, l.size());
+        assertTrue(l.hasGrid(), "the layout carries grid cells");
+        Set<String> cells = new HashSet<>();
+        for (Item it : l.items()) assertTrue(cells.add(it.col() + "," + it.row()), "one image per cell");
+
+        // same-category emoji sit closer than different-category ones
+        double same = 0, diff = 0;
+        long ns = 0, nd = 0;
+        for (int i = 0; i < l.size(); i++) {
+            for (int j = i + 1; j < l.size(); j++) {
+                double dx = l.get(i).x() - l.get(j).x(), dy = l.get(i).y() - l.get(j).y();
+                double d = Math.sqrt(dx * dx + dy * dy);
+                if (category.get(name(l.get(i))).equals(category.get(name(l.get(j))))) { same += d; ns++; } else { diff += d; nd++; }
+            }
+        }
+        double ratio = (same / ns) / (diff / nd);
+        assertTrue(ratio < 0.85, "same-category distance / different-category distance = " + ratio);
+
+        assertNotBlank(ImageIO.read(png.toFile()));
+        assertNotBlank(ImageIO.read(grid.toFile()));
+
+        // second run with other t-SNE settings reuses the cached features
+        Run again = cli("analyze", SharedData.emojiDir().toString(), "-o", json.toString(), "--features", "hog", "--max-images", "400",
+                "--seed", "3", "--perplexity", "10", "--cache-dir", dir.resolve("cache").toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("400 of 400 feature vectors came from the cache"), again.err());
+    }
+
+    private static String name(Item it) { return Path.of(it.path()).getFileName().toString(); }
+
+    private static void assertNotBlank(BufferedImage img) {
+        assertNotNull(img);
+        int bg = Poster.BACKGROUND.getRGB() & 0xffffff, differ = 0, total = 0;
+        for (int y = 0; y < img.getHeight(); y += 3) for (int x = 0; x < img.getWidth(); x += 3) {
+            total++;
+            if ((img.getRGB(x, y) & 0xffffff) != bg) differ++;
+        }
+        assertTrue(differ > total / 10, "poster shows images: " + differ + " of " + total + " sampled pixels are not background");
+    }
+
+    @Test void badFilesAreSkippedAndListed() throws IOException {
+        Path imgs = dir.resolve("imgs");
+        Files.createDirectories(imgs.resolve("sub"));
+        try (var s = Files.list(SharedData.emojiDir())) {
+            for (Path p : s.sorted().limit(30).toList()) Files.copy(p, imgs.resolve(p.getFileName()));
+        }
+        Files.writeString(imgs.resolve("sub/notes.jpg"), "this is not a jpeg");
+        Files.write(imgs.resolve("truncated.png"), java.util.Arrays.copyOf(Files.readAllBytes(imgs.resolve(
+                Files.list(imgs).filter(p -> p.toString().endsWith(".png")).sorted().findFirst().orElseThrow().getFileName())), 60));
+        Run r = cli("analyze", imgs.toString(), "-o", dir.resolve("l.json").toString(), "--features", "pixels", "--no-cache");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.lastLine().startsWith("analyze n=30 skipped=2 features=pixels"), r.lastLine());
+        assertTrue(r.err().contains("notes.jpg") && r.err().contains("truncated.png"), r.err());
+    }
+
+    @Test void analyzeErrorsAndExitCodes() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("readme.txt"), "no images here");
+        Run r = cli("analyze", empty.toString(), "-o", dir.resolve("x.json").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no images found"), r.err());
+        assertFalse(Files.exists(dir.resolve("x.json")));
+
+        Run usage = cli("analyze", dir.resolve("nope").toString(), "-o", dir.resolve("x.json").toString());
+        assertEquals(2, usage.code());
+        assertTrue(usage.err().contains("not a folder") && !usage.err().contains("at imagetsne"), usage.err());
+
+        assertEquals(2, cli("analyze").code(), "missing arguments is a usage error");
+        Run help = cli("analyze", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--perplexity") && help.out().contains("--grid-screenshot"), help.out());
+    }
+
+    @Test void tsneAndGridOnMnist() throws IOException {
+        Path coords = dir.resolve("coords.csv");
+        Run r = cli("tsne", SharedData.mnistImages().toString(), "-n", "1000", "-o", coords.toString(),
+                "--labels", SharedData.mnistLabels().toString(), "--iterations", "500");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.lastLine().matches("tsne n=1000 seconds=[0-9.]+ kl=[0-9.]+"), r.lastLine());
+        CsvMatrix.Table t = CsvMatrix.read(coords, 0);
+        assertArrayEquals(new String[] {"x", "y"}, t.header());
+        assertEquals(1000, t.size());
+        var m = java.util.regex.Pattern.compile("10-NN accuracy of the layout: ([0-9.]+)").matcher(r.err());
+        assertTrue(m.find(), r.err());
+        assertTrue(Double.parseDouble(m.group(1)) > 0.8, "10-NN accuracy " + m.group(1));
+
+        Path cells = dir.resolve("cells.csv");
+        Run g = cli("grid", coords.toString(), "-o", cells.toString(), "--cols", "40");
+        assertEquals(0, g.code(), g.err());
+        assertTrue(g.lastLine().matches("grid n=1000 cols=40 rows=25 cost=[0-9.]+ seconds=[0-9.]+"), g.lastLine());
+        CsvMatrix.Table c = CsvMatrix.read(cells, 0);
+        assertEquals(1000, c.size());
+        Set<String> seen = new HashSet<>();
+        for (double[] row : c.rows()) assertTrue(seen.add(row[0] + "," + row[1]), "distinct cells");
+
+        assertEquals(2, cli("grid", coords.toString(), "-o", dir.resolve("g.json").toString()).code(), "CSV in, JSON out is a usage error");
+    }
+
+    @Test void exportDatasetWritesClassFolders() throws IOException {
+        Path out = dir.resolve("digits");
+        Run r = cli("export-dataset", SharedData.mnistImages().toString(), "--labels", SharedData.mnistLabels().toString(),
+                "--classes", SharedData.root().resolve("datasets/mnist-10k/classes.txt").toString(), "-o", out.toString(), "--limit", "120", "--csv");
+        assertEquals(0, r.code(), r.err());
+        long pngs;
+        try (var s = Files.walk(out)) { pngs = s.filter(p -> p.toString().endsWith(".png")).count(); }
+        assertEquals(120, pngs);
+        try (var s = Files.list(out)) { assertEquals(11, s.count(), "10 class folders + data.csv"); }
+        CsvMatrix.Table t = CsvMatrix.read(out.resolve("data.csv"), 0);
+        assertEquals(120, t.size());
+        assertEquals(784, t.columns());
+        assertNotNull(t.labels());
+    }
+}

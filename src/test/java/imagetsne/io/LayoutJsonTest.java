@@ -1,0 +1,107 @@
+package imagetsne.io;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import imagetsne.layout.Item;
+import imagetsne.layout.Layout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayoutJsonTest {
+    @TempDir Path dir;
+
+    private Path image(String rel) throws IOException {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.write(p, new byte[] {1, 2, 3});
+        return p;
+    }
+
+    @Test void roundTripKeepsPathsPointsGridAndLabels() throws IOException {
+        Item a = new Item(image("a.png").toString(), "cats", new double[] {0, 0.25});
+        Item b = new Item(image("sub/b.png").toString(), null, new double[] {1, 1});
+        Item c = new Item(image("c.png").toString(), "dogs", new double[] {0.5, 0});
+        a.setGrid(0, 0); b.setGrid(1, 1); c.setGrid(1, 0);
+        Layout l = new Layout(List.of(a, b, c));
+        l.setGridShape(2, 2);
+        Path json = dir.resolve("out/layout.json");
+        LayoutJson.write(l, json);
+        LayoutJson.Loaded back = LayoutJson.read(json);
+        assertEquals(List.of(), back.missing());
+        assertEquals(l.items(), back.layout().items());
+        assertTrue(back.layout().hasGrid());
+        assertEquals(2, back.layout().gridCols());
+        try (var s = Files.list(json.getParent())) {
+            assertEquals(List.of(json), s.toList(), "no temp files left beside the result");
+        }
+    }
+
+    @Test void readsMl4aFilesWithRelativePathsAndRenormalises() throws IOException {
+        image("imgs/one.jpg");
+        image("imgs/two.jpg");
+        Path json = dir.resolve("tsne.json");
+        // as ml4a's tSNE-images.py writes it: relative paths, points already 0..1 but here deliberately not
+        Files.writeString(json, "[{\"path\": \"imgs/one.jpg\", \"point\": [10.0, -4]}, {\"path\": \"imgs/two.jpg\", \"point\": [30, 6], \"score\": 0.7}]");
+        LayoutJson.Loaded r = LayoutJson.read(json);
+        Layout l = r.layout();
+        assertEquals(2, l.size());
+        assertEquals(dir.resolve("imgs/one.jpg").toString(), l.get(0).path());
+        assertArrayEquals(new double[] {0, 0}, l.get(0).point(), 1e-12);
+        assertArrayEquals(new double[] {1, 1}, l.get(1).point(), 1e-12);
+        assertFalse(l.hasGrid());
+        assertEquals(Map.of("score", 0.7), l.get(1).extras(), "unknown fields are kept");
+        Path again = dir.resolve("again.json");
+        LayoutJson.write(l, again);
+        assertTrue(Files.readString(again).contains("\"score\":0.7"), "unknown fields survive a re-save");
+    }
+
+    @Test void readsAbsolutePathsAndThreeValuePoints() throws IOException {
+        Path a = image("x/a.png"), b = image("x/b.png");
+        Path json = dir.resolve("elsewhere/l.json");
+        Files.createDirectories(json.getParent());
+        Files.writeString(json, "[\n {\"path\": \"" + a + "\", \"point\": [0.1, 0.2, 0.3]},\n {\"path\": \"" + b + "\", \"point\": [0.9, 0.8, 0.7]}\n]");
+        Layout l = LayoutJson.read(json).layout();
+        assertEquals(3, l.dims());
+        assertEquals(a.toString(), l.get(0).path());
+        assertArrayEquals(new double[] {0, 0, 0}, l.get(0).point(), 1e-12);
+    }
+
+    @Test void missingImagesAreReportedAndKept() throws IOException {
+        image("here.png");
+        Path json = dir.resolve("l.json");
+        Files.writeString(json, "[{\"path\":\"here.png\",\"point\":[0,0]},{\"path\":\"gone.png\",\"point\":[1,1]}]");
+        LayoutJson.Loaded r = LayoutJson.read(json);
+        assertEquals(List.of("gone.png"), r.missing());
+        assertEquals(2, r.layout().size());
+        assertTrue(r.layout().get(1).missing());
+        LayoutJson.write(r.layout(), json);
+        assertEquals(2, LayoutJson.read(json).layout().size(), "a re-save loses nothing");
+    }
+
+    @Test void malformedFilesGiveClearErrors() throws IOException {
+        Path json = dir.resolve("bad.json");
+        Files.writeString(json, "[{\"path\": \"a.png\", \"point\": [0, 1]},\n {\"path\": ");
+        IOException e = assertThrows(IOException.class, () -> LayoutJson.read(json));
+        assertTrue(e.getMessage().contains("not valid JSON") && e.getMessage().contains("line 2"), e.getMessage());
+
+        Files.writeString(json, "{\"path\": \"a.png\"}");
+        e = assertThrows(IOException.class, () -> LayoutJson.read(json));
+        assertTrue(e.getMessage().contains("expected a JSON array"), e.getMessage());
+
+        Files.writeString(json, "[{\"path\": \"a.png\", \"point\": [\"left\", 1]}]");
+        e = assertThrows(IOException.class, () -> LayoutJson.read(json));
+        assertTrue(e.getMessage().contains("item 1") && e.getMessage().contains("non-numeric"), e.getMessage());
+
+        Files.writeString(json, "[{\"point\": [0, 1]}]");
+        e = assertThrows(IOException.class, () -> LayoutJson.read(json));
+        assertTrue(e.getMessage().contains("\"path\""), e.getMessage());
+
+        e = assertThrows(IOException.class, () -> LayoutJson.read(dir.resolve("nope.json")));
+        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+    }
+}

@@ -1,0 +1,119 @@
+package imagetsne.reduce;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.junit.jupiter.api.Test;
+
+class PcaTest {
+    /** Variances of the output columns: must not increase, and columns must be uncorrelated. */
+    private static void assertOrderedAndOrthogonal(double[][] p) {
+        int n = p.length, k = p[0].length;
+        double[] var = new double[k];
+        for (int c = 0; c < k; c++) {
+            double m = 0;
+            for (double[] r : p) m += r[c];
+            assertEquals(0, m / n, 1e-6, "component " + c + " is centred");
+            for (double[] r : p) var[c] += r[c] * r[c];
+        }
+        for (int c = 1; c < k; c++) assertTrue(var[c] <= var[c - 1] * (1 + 1e-9), "variance order at " + c);
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                double dot = 0;
+                for (double[] r : p) dot += r[a] * r[b];
+                assertEquals(0, dot / Math.sqrt(var[a] * var[b]), 1e-6, "components " + a + "," + b + " uncorrelated");
+            }
+        }
+    }
+
+    /** Reference: EJML SVD of the centred matrix; components equal ours up to sign. */
+    private static void assertMatchesSvd(float[][] x, double[][] ours, int k) {
+        int n = x.length, d = x[0].length;
+        DMatrixRMaj m = new DMatrixRMaj(n, d);
+        for (int j = 0; j < d; j++) {
+            double mean = 0;
+            for (float[] r : x) mean += r[j];
+            mean /= n;
+            for (int i = 0; i < n; i++) m.set(i, j, x[i][j] - mean);
+        }
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, true, true, true);
+        assertTrue(svd.decompose(m));
+        double[] sv = svd.getSingularValues();
+        DMatrixRMaj u = svd.getU(null, false);
+        Integer[] order = new Integer[sv.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(sv[b], sv[a]));
+        for (int c = 0; c < k; c++) {
+            int s = order[c];
+            // reference projection U_s * sigma_s; compare up to the sign
+            double dot = 0, nr = 0, no = 0;
+            for (int i = 0; i < n; i++) {
+                double ref = u.get(i, s) * sv[s];
+                dot += ref * ours[i][c];
+                nr += ref * ref;
+                no += ours[i][c] * ours[i][c];
+            }
+            assertEquals(Math.sqrt(nr), Math.sqrt(no), 1e-6 * Math.sqrt(nr), "singular value of component " + c);
+            assertEquals(1, Math.abs(dot) / Math.sqrt(nr * no), 1e-6, "direction of component " + c);
+        }
+    }
+
+    @Test
+    void matchesSvdOnMnistPixels() {
+        float[][] x = MnistData.first(300).pixels; // 300 x 784: d > n, Gram-matrix path
+        double[][] p = Pca.reduce(x, 10);
+        assertEquals(300, p.length);
+        assertEquals(10, p[0].length);
+        assertOrderedAndOrthogonal(p);
+        assertMatchesSvd(x, p, 10);
+    }
+
+    @Test
+    void covariancePathMatchesSvd() {
+        // 600 digits cropped to their central 14x14 = 196 pixels: d < n, covariance path
+        float[][] full = MnistData.first(600).pixels;
+        float[][] x = new float[full.length][196];
+        for (int i = 0; i < full.length; i++) {
+            for (int r = 0; r < 14; r++) System.arraycopy(full[i], (r + 7) * 28 + 7, x[i], r * 14, 14);
+        }
+        double[][] p = Pca.reduce(x, 8);
+        assertOrderedAndOrthogonal(p);
+        assertMatchesSvd(x, p, 8);
+    }
+
+    @Test
+    void largeInputUsesNativePathAndIsDeterministic() {
+        float[][] x = MnistData.first(5000).pixels; // 5000 x 784: above the native-gemm threshold
+        double[][] a = Pca.reduce(x, 50), b = Pca.reduce(x, 50);
+        assertEquals(50, a[0].length);
+        assertOrderedAndOrthogonal(a);
+        for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i], "same input, same output");
+        // deterministic sign: the largest loading of every component is positive. Recover loadings
+        // as X^T p (proportional to the component direction) and check the largest-magnitude entry.
+        int d = x[0].length;
+        double[] mean = new double[d];
+        for (float[] r : x) for (int j = 0; j < d; j++) mean[j] += r[j] / x.length;
+        for (int c = 0; c < 3; c++) {
+            double best = 0;
+            for (int j = 0; j < d; j++) {
+                double l = 0;
+                for (int i = 0; i < x.length; i++) l += (x[i][j] - mean[j]) * a[i][c];
+                if (Math.abs(l) > Math.abs(best)) best = l;
+            }
+            assertTrue(best > 0, "component " + c + " sign");
+        }
+    }
+
+    @Test
+    void clampsDimsAndHandlesTinyInputs() {
+        float[][] x = {{1, 2, 3}, {4, 5, 7}};
+        double[][] p = Pca.reduce(x, 50);
+        assertEquals(2, p.length);
+        assertEquals(2, p[0].length, "min(dims, d, n)");
+        assertEquals(Math.abs(p[0][0]), Math.abs(p[1][0]), 1e-9);
+        assertEquals(1, Pca.reduce(new float[][] {{5, 5}}, 3)[0].length);
+        assertThrows(IllegalArgumentException.class, () -> Pca.reduce(new float[][] {{1, 2}, {3}}, 2));
+    }
+}

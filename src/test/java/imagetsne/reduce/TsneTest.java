@@ -1,0 +1,162 @@
+package imagetsne.reduce;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import imagetsne.reduce.tsne.Affinities;
+import imagetsne.reduce.tsne.ApproxKnn;
+import imagetsne.reduce.tsne.KlDivergence;
+import imagetsne.reduce.tsne.Neighbors;
+import imagetsne.reduce.tsne.Parallel;
+import imagetsne.reduce.tsne.SparseP;
+import imagetsne.reduce.tsne.VpTree;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** t-SNE on real MNIST digits (../shared/datasets/mnist-10k). */
+class TsneTest {
+
+    @Test
+    void layoutOfMnistSeparatesDigits() {
+        MnistData m = MnistData.first(3000);
+        TsneResult r = Tsne.run(m.pca50, new TsneOptions().seed(1).threads(2).learningRate(0), null);
+        double layout = Quality.knnAccuracy(r.y(), 2, m.labels, 10);
+        double pixels = Quality.knnAccuracy(Arrays.stream(m.pixels).map(TsneTest::toDouble).toArray(double[][]::new), m.labels, 10);
+        assertFalse(r.cancelled());
+        assertTrue(Double.isFinite(r.kl()) && r.kl() > 0 && r.kl() < 2.5, "KL " + r.kl());
+        assertTrue(layout >= 0.90, "10-NN accuracy of the layout " + layout);
+        assertTrue(layout >= pixels - 0.02, "layout " + layout + " vs raw-pixel 10-NN " + pixels);
+    }
+
+    @Test
+    void sameSeedSameResultWhateverTheThreadCount() {
+        double[][] x = MnistData.first(1500).pca50;
+        TsneOptions o = new TsneOptions().seed(7).iterations(300);
+        TsneResult a = Tsne.run(x, o.copy().threads(2), null);
+        TsneResult b = Tsne.run(x, o.copy().threads(2), null);
+        TsneResult c = Tsne.run(x, o.copy().threads(1), null);
+        assertArrayEquals(a.y(), b.y(), "same seed, same threads");
+        assertArrayEquals(a.y(), c.y(), "same seed, other thread count");
+        TsneResult f1 = Tsne.run(x, o.copy().threads(2).repulsion(TsneOptions.Repulsion.FFT), null);
+        TsneResult f2 = Tsne.run(x, o.copy().threads(1).repulsion(TsneOptions.Repulsion.FFT), null);
+        assertArrayEquals(f1.y(), f2.y(), "FFT path deterministic");
+        TsneResult other = Tsne.run(x, o.copy().seed(8).init(TsneOptions.Init.RANDOM), null);
+        assertFalse(Arrays.equals(a.y(), other.y()), "another seed/init gives another layout");
+    }
+
+    @Test
+    void fastRepulsionsMatchExactGradients() {
+        MnistData m = MnistData.first(800);
+        TsneOptions base = new TsneOptions().seed(3).threads(2).iterations(750);
+        TsneResult exact = Tsne.run(m.pca50, base.copy().theta(0), null);
+        TsneResult bh = Tsne.run(m.pca50, base.copy().theta(0.5).repulsion(TsneOptions.Repulsion.BARNES_HUT), null);
+        TsneResult fft = Tsne.run(m.pca50, base.copy().theta(0.5).repulsion(TsneOptions.Repulsion.FFT), null);
+        assertTrue(exact.message().startsWith("exact"), exact.message());
+        assertTrue(fft.message().startsWith("fft"), fft.message());
+        // judge all three layouts against the same exact (all-pairs) P and exact Q normaliser
+        SparseP p;
+        try (Parallel par = new Parallel(2)) {
+            Neighbors all = VpTree.knn(MnistData.flat(m.pca50), 50, 799, 1, par);
+            p = Affinities.compute(all, 30, par);
+            double klExact = KlDivergence.exact(p, exact.y(), 2, par);
+            double klBh = KlDivergence.exact(p, bh.y(), 2, par);
+            double klFft = KlDivergence.exact(p, fft.y(), 2, par);
+            assertEquals(klExact, exact.kl(), 1e-9, "exact run reports the exact KL");
+            assertEquals(klExact, klBh, 0.05 * klExact, "Barnes-Hut KL " + klBh + " vs exact " + klExact);
+            assertEquals(klExact, klFft, 0.05 * klExact, "FFT KL " + klFft + " vs exact " + klExact);
+        }
+        double accExact = Quality.knnAccuracy(exact.y(), 2, m.labels, 10);
+        double accBh = Quality.knnAccuracy(bh.y(), 2, m.labels, 10);
+        double accFft = Quality.knnAccuracy(fft.y(), 2, m.labels, 10);
+        assertEquals(accExact, accBh, 0.03, "10-NN accuracy BH vs exact");
+        assertEquals(accExact, accFft, 0.03, "10-NN accuracy FFT vs exact");
+    }
+
+    @Test
+    void approximateNeighboursHaveHighRecall() {
+        double[] x = MnistData.flat(MnistData.first(5000).pca50);
+        try (Parallel par = new Parallel(2)) {
+            Neighbors exact = VpTree.knn(x, 50, 90, 1, par);
+            Neighbors approx = new ApproxKnn().knn(x, 50, 90, 1, par);
+            assertEquals(90, approx.k());
+            double recall = approx.recall(exact);
+            assertTrue(recall >= 0.9, "recall " + recall);
+            // the exact search agrees with brute force on a few points
+            for (int i = 0; i < 5000; i += 997) {
+                double[] d2 = new double[5000];
+                for (int j = 0; j < 5000; j++) {
+                    double s = 0;
+                    for (int t = 0; t < 50; t++) s += (x[i * 50 + t] - x[j * 50 + t]) * (x[i * 50 + t] - x[j * 50 + t]);
+                    d2[j] = j == i ? Double.POSITIVE_INFINITY : s;
+                }
+                double[] sorted = d2.clone();
+                Arrays.sort(sorted);
+                assertEquals(sorted[89], exact.sqDistance(i, 89), 1e-6 * sorted[89], "90th neighbour distance of " + i);
+            }
+        }
+    }
+
+    @Test
+    void perplexityIsClampedForTinyInputs() {
+        double[][] x = Arrays.copyOf(MnistData.first(20).pca50, 20);
+        TsneResult r = Tsne.run(x, new TsneOptions().perplexity(30).iterations(300), null);
+        assertTrue(r.message().contains("clamped"), r.message());
+        assertTrue(Arrays.stream(r.y()).allMatch(Double::isFinite));
+        assertEquals(40, r.y().length);
+    }
+
+    @Test
+    void threeDimensionsWork() {
+        MnistData m = MnistData.first(1500);
+        TsneResult r = Tsne.run(m.pca50, new TsneOptions().dims(3).seed(2).repulsion(TsneOptions.Repulsion.FFT), null);
+        assertEquals(3, r.dims());
+        assertEquals(1500 * 3, r.y().length);
+        assertTrue(r.message().contains("Barnes-Hut for 3-D"), r.message());
+        double acc = Quality.knnAccuracy(r.y(), 3, m.labels, 10);
+        assertTrue(acc >= 0.85, "3-D 10-NN accuracy " + acc);
+    }
+
+    @Test
+    void listenerCanCancel() {
+        AtomicInteger calls = new AtomicInteger();
+        double[] klSeen = {Double.NaN};
+        TsneResult r = Tsne.run(MnistData.first(1000).pca50, new TsneOptions().klEvery(10), (it, total, y, kl) -> {
+            calls.incrementAndGet();
+            if (!Double.isNaN(kl)) klSeen[0] = kl;
+            assertEquals(1000, total);
+            return it < 25;
+        });
+        assertTrue(r.cancelled());
+        assertEquals(25, calls.get(), "listener called every iteration until it said stop");
+        assertTrue(klSeen[0] > 0, "KL reported on KL iterations");
+        assertTrue(Arrays.stream(r.y()).allMatch(Double::isFinite));
+    }
+
+    @Test
+    void tinyAndDegenerateInputsGiveFiniteLayouts() {
+        for (int n = 0; n <= 4; n++) {
+            double[][] x = Arrays.copyOf(MnistData.first(10).pca50, n);
+            TsneResult r = Tsne.run(x, new TsneOptions().iterations(100), null);
+            assertEquals(n * 2, r.y().length);
+            assertTrue(Arrays.stream(r.y()).allMatch(Double::isFinite), "n=" + n);
+        }
+        // 200 points that are 4 distinct images repeated: zero distances everywhere
+        double[][] dup = new double[200][];
+        for (int i = 0; i < 200; i++) dup[i] = MnistData.first(10).pca50[i % 4];
+        for (TsneOptions.Repulsion rep : TsneOptions.Repulsion.values()) {
+            TsneResult r = Tsne.run(dup, new TsneOptions().iterations(200).repulsion(rep), null);
+            assertTrue(Arrays.stream(r.y()).allMatch(Double::isFinite), rep.name());
+            assertTrue(Double.isFinite(r.kl()), rep.name());
+        }
+        double[][] same = new double[50][];
+        for (int i = 0; i < 50; i++) same[i] = new double[] {1, 2, 3};
+        TsneResult r = Tsne.run(same, new TsneOptions().iterations(100), null);
+        assertTrue(Arrays.stream(r.y()).allMatch(Double::isFinite), "all points identical");
+    }
+
+    private static double[] toDouble(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) d[i] = f[i];
+        return d;
+    }
+}
