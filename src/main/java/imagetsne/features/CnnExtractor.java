@@ -16,8 +16,11 @@ import java.util.Locale;
  * activation of the penultimate layer, global-average-pooled when it is spatial.
  */
 public final class CnnExtractor implements FeatureExtractor {
-    /** ImageNet channel means in RGB order, as DL4J's VGG16ImagePreProcessor subtracts them (0..255 scale). */
-    static final float[] MEAN_RGB = {123.68f, 116.779f, 103.939f};
+    /**
+     * The zoo weights were converted from Caffe-style Keras models: BGR planes (what DL4J's NativeImageLoader
+     * yields) minus these ImageNet means, exactly VGG16ImagePreProcessor's VGG_MEAN_OFFSET_BGR (0..255 scale).
+     */
+    static final float[] MEAN_BGR = {103.939f, 116.779f, 123.68f};
 
     private final ComputationGraph graph;
     private final String model, layer, cacheKey;
@@ -91,15 +94,22 @@ public final class CnnExtractor implements FeatureExtractor {
         return out;
     }
 
-    /** RGB planes in 0..255 minus the ImageNet mean; transparent pixels composited on grey (close to the mean). */
+    /** The network input for one image: 3 planes of height x width (package-private for tests). */
+    float[] input(BufferedImage img) {
+        float[] d = new float[3 * height * width];
+        fill(img, d, 0);
+        return d;
+    }
+
+    /** B, G, R planes in 0..255 minus the ImageNet mean; transparent pixels composited on grey (close to the mean). */
     private void fill(BufferedImage img, float[] data, int off) {
         int[] px = ImageArrays.argb(img, width, height);
         int plane = height * width;
         for (int i = 0; i < plane; i++) {
             int c = ImageArrays.onGrey(px[i]);
-            data[off + i] = ((c >> 16) & 255) - MEAN_RGB[0];
-            data[off + plane + i] = ((c >> 8) & 255) - MEAN_RGB[1];
-            data[off + 2 * plane + i] = (c & 255) - MEAN_RGB[2];
+            data[off + i] = (c & 255) - MEAN_BGR[0];
+            data[off + plane + i] = ((c >> 8) & 255) - MEAN_BGR[1];
+            data[off + 2 * plane + i] = ((c >> 16) & 255) - MEAN_BGR[2];
         }
     }
 

@@ -136,6 +136,15 @@ class FeatureExtractorsTest {
                 for (float x : v) assertTrue(Float.isFinite(x));
             }
             assertFalse(java.util.Arrays.equals(vs.get(0), vs.get(vs.size() - 1)), "different images, different features");
+            // input planes: B, G, R minus the ImageNet means (DL4J's VGG16ImagePreProcessor convention)
+            BufferedImage red = new BufferedImage(30, 20, BufferedImage.TYPE_INT_ARGB);
+            for (int y = 0; y < 20; y++) for (int x = 0; x < 30; x++) red.setRGB(x, y, 0xFFFF0000);
+            float[] in = ((CnnExtractor) ex).input(red);
+            int plane = 227 * 227;
+            assertEquals(3 * plane, in.length);
+            assertEquals(-103.939f, in[plane / 2], 1e-3f);
+            assertEquals(-116.779f, in[plane + plane / 2], 1e-3f);
+            assertEquals(255 - 123.68f, in[2 * plane + plane / 2], 1e-3f);
             // batching does not change results
             List<float[]> one = ex.extract(imgs.subList(0, 1));
             assertArrayEquals(vs.get(0), one.get(0), 1e-4f);
