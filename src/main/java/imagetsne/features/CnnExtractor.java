@@ -82,6 +82,10 @@ public final class CnnExtractor implements FeatureExtractor {
 
     public String model() { return model; }
 
+    public int inputHeight() { return height; }
+
+    public int inputWidth() { return width; }
+
     @Override public List<float[]> extract(List<BufferedImage> images) {
         List<float[]> out = new ArrayList<>(images.size());
         int plane = height * width;

@@ -158,6 +158,32 @@ class FeatureExtractorsTest {
         assertNotEquals(key, s.extractor().cacheKey());
     }
 
+    @Test void fixedInputSizeGraphIsProbed() throws IOException {
+        // flatten + dense: only 64x64 input fits; the extractor finds that size by itself
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(3)
+                .graphBuilder()
+                .addInputs("in")
+                .addLayer("conv", new ConvolutionLayer.Builder(4, 4).stride(4, 4).nOut(4).activation(Activation.RELU).build(), "in")
+                .addLayer("fc", new DenseLayer.Builder().nOut(12).activation(Activation.RELU).build(), "conv")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build(), "fc")
+                .setOutputs("out")
+                .setInputTypes(InputType.convolutional(64, 64, 3))
+                .build();
+        ComputationGraph g = new ComputationGraph(conf);
+        g.init();
+        Path f = tmp.resolve("fixed.zip");
+        ModelSerializer.writeModel(g, f.toFile(), false);
+        FeatureOptions o = new FeatureOptions();
+        o.kind = FeatureKind.CNN;
+        o.weights = f;
+        FeatureExtractors.Selection s = FeatureExtractors.select(o);
+        CnnExtractor ex = (CnnExtractor) s.extractor();
+        assertEquals(64, ex.inputWidth());
+        assertEquals(12, ex.dimension());
+        assertTrue(s.reason().contains("input 64x64"), s.reason());
+        for (float[] v : ex.extract(emoji(2))) for (float x : v) assertTrue(Float.isFinite(x));
+    }
+
     @Test void randomSqueezeNetUsesPooledFire9() throws IOException {
         try (CnnExtractor ex = FeatureExtractors.randomZoo("squeezenet", 2, 42)) {
             assertEquals("drop9", ex.featureLayer());
