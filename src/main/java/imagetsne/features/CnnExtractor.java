@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * CNN features: a DL4J ComputationGraph (zoo SqueezeNet, ResNet50, VGG16 or a saved graph) run in batches on
- * images filled into NCHW float arrays by hand (no JavaCV), ImageNet mean subtracted; the vector is the
+ * images filled into NCHW float arrays by hand (no JavaCV; BGR minus the ImageNet means); the vector is the
  * activation of the penultimate layer, global-average-pooled when it is spatial.
  */
 public final class CnnExtractor implements FeatureExtractor {
