@@ -12,12 +12,15 @@ import java.util.Locale;
 
 /**
  * CNN features: a DL4J ComputationGraph (zoo SqueezeNet, ResNet50, VGG16 or a saved graph) run in batches on
- * images filled into NCHW float arrays by hand (no JavaCV), ImageNet mean subtracted; the vector is the
+ * images filled into NCHW float arrays by hand (no JavaCV; BGR minus the ImageNet means); the vector is the
  * activation of the penultimate layer, global-average-pooled when it is spatial.
  */
 public final class CnnExtractor implements FeatureExtractor {
-    /** ImageNet channel means in RGB order, as DL4J's VGG16ImagePreProcessor subtracts them (0..255 scale). */
-    static final float[] MEAN_RGB = {123.68f, 116.779f, 103.939f};
+    /**
+     * The zoo weights were converted from Caffe-style Keras models: BGR planes (what DL4J's NativeImageLoader
+     * yields) minus these ImageNet means, exactly VGG16ImagePreProcessor's VGG_MEAN_OFFSET_BGR (0..255 scale).
+     */
+    static final float[] MEAN_BGR = {103.939f, 116.779f, 123.68f};
 
     private final ComputationGraph graph;
     private final String model, layer, cacheKey;
@@ -79,6 +82,10 @@ public final class CnnExtractor implements FeatureExtractor {
 
     public String model() { return model; }
 
+    public int inputHeight() { return height; }
+
+    public int inputWidth() { return width; }
+
     @Override public List<float[]> extract(List<BufferedImage> images) {
         List<float[]> out = new ArrayList<>(images.size());
         int plane = height * width;
@@ -91,15 +98,22 @@ public final class CnnExtractor implements FeatureExtractor {
         return out;
     }
 
-    /** RGB planes in 0..255 minus the ImageNet mean; transparent pixels composited on grey (close to the mean). */
+    /** The network input for one image: 3 planes of height x width (package-private for tests). */
+    float[] input(BufferedImage img) {
+        float[] d = new float[3 * height * width];
+        fill(img, d, 0);
+        return d;
+    }
+
+    /** B, G, R planes in 0..255 minus the ImageNet mean; transparent pixels composited on grey (close to the mean). */
     private void fill(BufferedImage img, float[] data, int off) {
         int[] px = ImageArrays.argb(img, width, height);
         int plane = height * width;
         for (int i = 0; i < plane; i++) {
             int c = ImageArrays.onGrey(px[i]);
-            data[off + i] = ((c >> 16) & 255) - MEAN_RGB[0];
-            data[off + plane + i] = ((c >> 8) & 255) - MEAN_RGB[1];
-            data[off + 2 * plane + i] = (c & 255) - MEAN_RGB[2];
+            data[off + i] = (c & 255) - MEAN_BGR[0];
+            data[off + plane + i] = ((c >> 8) & 255) - MEAN_BGR[1];
+            data[off + 2 * plane + i] = ((c >> 16) & 255) - MEAN_BGR[2];
         }
     }
 

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -166,13 +167,21 @@ public final class FeatureExtractors {
         } catch (Exception e) {
             throw new IOException("cannot read weights " + weights + " as a DL4J ComputationGraph: " + oneLine(e), e);
         }
+        // a saved graph does not record its input size: try the model's, then the usual ImageNet/thumbnail sizes
         int[] s = inputShape(model);
-        CnnExtractor ex;
-        try {
-            ex = new CnnExtractor(g, model, s[1], s[2], CNN_BATCH, "cnn-" + model + "-" + fileHash(weights));
-        } catch (RuntimeException e) {
-            throw new IOException("weights " + weights + " unusable: " + oneLine(e), e);
+        CnnExtractor ex = null;
+        RuntimeException first = null;
+        java.util.Set<Integer> sides = new java.util.LinkedHashSet<>(List.of(s[1], 224, 227, 299, 256, 128, 96, 64, 32));
+        for (int side : sides) {
+            if (ex != null) break;
+            try {
+                ex = new CnnExtractor(g, model, side, side, CNN_BATCH, "cnn-" + model + "-" + fileHash(weights));
+            } catch (RuntimeException e) {
+                if (first == null) first = e;
+            }
         }
+        if (ex == null) throw new IOException("weights " + weights + " unusable: " + oneLine(first), first);
+        s = new int[] {3, ex.inputHeight(), ex.inputWidth()};
         return new Selection(ex, "cnn features (" + why + ": " + weights.getFileName() + ", " + display(model)
                 + " input " + s[1] + "x" + s[2] + ", layer " + ex.featureLayer() + ", " + ex.dimension() + " values)");
     }

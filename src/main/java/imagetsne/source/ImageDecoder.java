@@ -190,13 +190,18 @@ public final class ImageDecoder {
     }
 
     private static String reason(IOException e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && t.getMessage() == null) t = t.getCause();
-        if (t instanceof EOFException || String.valueOf(t.getMessage()).toLowerCase().contains("premature")
-                || String.valueOf(t.getMessage()).toLowerCase().contains("eof")) {
-            return "truncated or corrupt file (" + oneLine(t) + ")";
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            String m = String.valueOf(t.getMessage()).toLowerCase();
+            if (t instanceof EOFException || m.contains("premature") || m.contains("unexpected end")) {
+                return "truncated file (" + oneLine(e) + ")";
+            }
         }
-        return oneLine(t);
+        if (e.getCause() == null && e.getClass() == IOException.class) return oneLine(e); // our own reasons
+        String msg = oneLine(e);
+        if (root != e && root.getMessage() != null && !msg.contains(root.getMessage())) msg += ": " + oneLine(root);
+        return "corrupt or unsupported image (" + msg + ")";
     }
 
     private static String oneLine(Throwable t) {

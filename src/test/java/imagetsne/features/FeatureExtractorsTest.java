@@ -136,6 +136,15 @@ class FeatureExtractorsTest {
                 for (float x : v) assertTrue(Float.isFinite(x));
             }
             assertFalse(java.util.Arrays.equals(vs.get(0), vs.get(vs.size() - 1)), "different images, different features");
+            // input planes: B, G, R minus the ImageNet means (DL4J's VGG16ImagePreProcessor convention)
+            BufferedImage red = new BufferedImage(30, 20, BufferedImage.TYPE_INT_ARGB);
+            for (int y = 0; y < 20; y++) for (int x = 0; x < 30; x++) red.setRGB(x, y, 0xFFFF0000);
+            float[] in = ((CnnExtractor) ex).input(red);
+            int plane = 227 * 227;
+            assertEquals(3 * plane, in.length);
+            assertEquals(-103.939f, in[plane / 2], 1e-3f);
+            assertEquals(-116.779f, in[plane + plane / 2], 1e-3f);
+            assertEquals(255 - 123.68f, in[2 * plane + plane / 2], 1e-3f);
             // batching does not change results
             List<float[]> one = ex.extract(imgs.subList(0, 1));
             assertArrayEquals(vs.get(0), one.get(0), 1e-4f);
@@ -147,6 +156,32 @@ class FeatureExtractorsTest {
         assertEquals("cnn", s.extractor().kind());
         assertTrue(s.reason().startsWith("cnn features"), s.reason());
         assertNotEquals(key, s.extractor().cacheKey());
+    }
+
+    @Test void fixedInputSizeGraphIsProbed() throws IOException {
+        // flatten + dense: only 64x64 input fits; the extractor finds that size by itself
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(3)
+                .graphBuilder()
+                .addInputs("in")
+                .addLayer("conv", new ConvolutionLayer.Builder(4, 4).stride(4, 4).nOut(4).activation(Activation.RELU).build(), "in")
+                .addLayer("fc", new DenseLayer.Builder().nOut(12).activation(Activation.RELU).build(), "conv")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX).build(), "fc")
+                .setOutputs("out")
+                .setInputTypes(InputType.convolutional(64, 64, 3))
+                .build();
+        ComputationGraph g = new ComputationGraph(conf);
+        g.init();
+        Path f = tmp.resolve("fixed.zip");
+        ModelSerializer.writeModel(g, f.toFile(), false);
+        FeatureOptions o = new FeatureOptions();
+        o.kind = FeatureKind.CNN;
+        o.weights = f;
+        FeatureExtractors.Selection s = FeatureExtractors.select(o);
+        CnnExtractor ex = (CnnExtractor) s.extractor();
+        assertEquals(64, ex.inputWidth());
+        assertEquals(12, ex.dimension());
+        assertTrue(s.reason().contains("input 64x64"), s.reason());
+        for (float[] v : ex.extract(emoji(2))) for (float x : v) assertTrue(Float.isFinite(x));
     }
 
     @Test void randomSqueezeNetUsesPooledFire9() throws IOException {

@@ -84,6 +84,21 @@ class ImageDecoderTest {
         }
     }
 
+    @Test void rgba16Bit() throws IOException {
+        ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), true, false,
+                Transparency.TRANSLUCENT, DataBuffer.TYPE_USHORT);
+        WritableRaster r = cm.createCompatibleWritableRaster(6, 6);
+        r.setPixel(2, 3, new int[] {255 * 257, 100 * 257, 10 * 257, 65535});
+        r.setPixel(4, 4, new int[] {0, 65535, 0, 128 * 257});
+        BufferedImage img = new BufferedImage(cm, r, false, null);
+        for (String fmt : new String[] {"png", "tiff"}) {
+            BufferedImage got = ImageDecoder.read(write(img, fmt, "rgba16." + fmt));
+            assertEquals(BufferedImage.TYPE_INT_ARGB, got.getType());
+            assertPixel(new int[] {255, 100, 10, 255}, got.getRGB(2, 3), 1, "16-bit RGBA " + fmt);
+            assertPixel(new int[] {0, 255, 0, 128}, got.getRGB(4, 4), 1, "16-bit half transparent " + fmt);
+        }
+    }
+
     @Test void greyWithAlpha() throws IOException {
         ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
                 Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
@@ -223,7 +238,7 @@ class ImageDecoderTest {
         Path cut = tmp.resolve("cut.png");
         Files.write(cut, Arrays.copyOf(png, png.length / 2));
         IOException e3 = assertThrows(IOException.class, () -> ImageDecoder.read(cut));
-        assertFalse(e3.getMessage().isBlank());
+        assertTrue(e3.getMessage().startsWith("truncated") || e3.getMessage().startsWith("corrupt"), e3.getMessage());
         assertFalse(e3.getMessage().contains("\n"), e3.getMessage());
 
         // PNG signature followed by garbage
