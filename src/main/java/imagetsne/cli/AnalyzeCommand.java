@@ -69,13 +69,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         o.cacheDir = cacheDir;
         o.noCache = noCache;
         o.gridAspect = aspect;
-        o.features.kind = switch (features.toLowerCase(Locale.ROOT)) {
-            case "auto" -> FeatureKind.AUTO;
-            case "cnn" -> FeatureKind.CNN;
-            case "hog" -> FeatureKind.HOG;
-            case "pixels" -> FeatureKind.PIXELS;
-            default -> throw new IllegalArgumentException("usage: --features must be auto, cnn, hog or pixels");
-        };
+        o.features.kind = FeatureKind.parse(features);
         o.features.model = model.toLowerCase(Locale.ROOT);
         o.features.weights = weights;
         o.features.threads = tsne.threads;

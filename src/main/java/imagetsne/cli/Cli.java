@@ -15,8 +15,12 @@ public final class Cli implements Runnable {
     }
 
     /** Runs a command and returns its exit code (0 ok, 1 failure, 2 usage). */
-    public static int run(String... args) {
+    public static int run(String... args) { return commandLine().execute(args); }
+
+    /** The configured command line, plus extra @Command objects (the launcher adds the sketch's `view`). */
+    public static CommandLine commandLine(Object... extraCommands) {
         CommandLine cl = new CommandLine(new Cli());
+        for (Object c : extraCommands) cl.addSubcommand(c);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             boolean verbose = parsed.hasMatchedOption("--verbose");
             PrintWriter err = cmd.getErr();
@@ -27,7 +31,7 @@ public final class Cli implements Runnable {
             return ex instanceof CommandLine.ParameterException || ex instanceof IllegalArgumentException && ex.getMessage() != null
                     && ex.getMessage().startsWith("usage:") ? 2 : 1;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     public static void main(String[] args) { System.exit(run(args)); }

@@ -1,0 +1,61 @@
+package imagetsne.sketch;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import imagetsne.analysis.AnalysisOptions;
+import imagetsne.features.FeatureKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The panel's values. Defaults come from data/settings.json when present (so a user can change them
+ * without recompiling); unknown or missing fields keep the built-in defaults.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public final class AnalysisSettings {
+    public int maxImages = 5000;
+    public double perplexity = 30;
+    public double theta = 0.5;
+    public int iterations = 1000;
+    public double learningRate = 200;
+    public int pcaDims = 50;
+    public String features = "auto";
+    public String model = "squeezenet";
+    public long seed = 42;
+    /** Spread of the layout (1 = fits the window). */
+    public double scale = 1.0;
+    /** Sprite size relative to the automatic size for the number of images (1 = default). */
+    public double imageSize = 1.0;
+
+    public static AnalysisSettings load(Path json) {
+        AnalysisSettings s = new AnalysisSettings();
+        if (json == null || !Files.isRegularFile(json)) return s;
+        try {
+            new ObjectMapper().readerForUpdating(s).readValue(json.toFile());
+        } catch (IOException e) {
+            System.err.println("warning: ignoring " + json + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return s;
+    }
+
+    /** Engine options for one analysis of `source`; the t-SNE gets both cores, the worker runs at low priority. */
+    public AnalysisOptions toOptions(Path source, double gridAspect) {
+        AnalysisOptions o = new AnalysisOptions();
+        o.source = source;
+        o.maxImages = maxImages;
+        o.seed = seed;
+        o.pcaDims = pcaDims;
+        o.gridAspect = gridAspect;
+        o.features.kind = FeatureKind.parse(features);
+        o.features.model = model;
+        // ND4J gets all but one core so the render thread keeps one (DEVELOPERS: GUI and analysis share 2 cores)
+        o.features.threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        o.tsne.perplexity = perplexity;
+        o.tsne.theta = theta;
+        o.tsne.iterations = iterations;
+        o.tsne.learningRate = learningRate;
+        o.tsne.seed = seed;
+        return o;
+    }
+}

@@ -1,0 +1,28 @@
+package imagetsne.sketch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One distinct colour per label (folder name or label column), in order of first appearance, for frames and the legend. */
+final class Palette {
+    // Tableau 20's strong half, then its light half: distinct on a dark background
+    private static final int[] COLOURS = {
+        0xFF4E79A7, 0xFFF28E2B, 0xFFE15759, 0xFF76B7B2, 0xFF59A14F, 0xFFEDC948, 0xFFB07AA1, 0xFFFF9DA7,
+        0xFF9C755F, 0xFFBAB0AC, 0xFFA0CBE8, 0xFFFFBE7D, 0xFF8CD17D, 0xFFB6992D, 0xFFF1CE63, 0xFF86BCB6,
+        0xFFD37295, 0xFFFABFD2, 0xFFD4A6C8, 0xFF79706E};
+
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+
+    /** The colour of a label (ARGB), 0 for none. */
+    int colour(String label) {
+        if (label == null || label.isEmpty()) return 0;
+        int i = index.computeIfAbsent(label, k -> index.size());
+        return COLOURS[i % COLOURS.length];
+    }
+
+    List<String> labels() { return new ArrayList<>(index.keySet()); }
+
+    int size() { return index.size(); }
+}

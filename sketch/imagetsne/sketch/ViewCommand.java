@@ -1,0 +1,66 @@
+package imagetsne.sketch;
+
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import processing.core.PApplet;
+
+/** `view [FILE.json|DIR]`: opens the sketch (with no arguments the launcher runs this on images/). */
+@Command(name = "view", mixinStandardHelpOptions = true,
+        description = "Open the sketch on a layout JSON or a folder of images (default: the bundled images/).%n"
+                + "Keys: g grid, +/- or wheel zoom, drag pan, 0 reset, o analyze, l load, s save, p screenshot, h panel, ? help.")
+public final class ViewCommand implements Callable<Integer> {
+    /** Returned when the window stays open: the launcher must not exit. */
+    public static final int KEEP_RUNNING = -1;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE.json|DIR", description = "layout to load or folder to analyze")
+    Path target;
+
+    @Option(names = "--analyze", paramLabel = "DIR", description = "analyze this folder at start-up")
+    Path analyze;
+
+    @Option(names = "--load", paramLabel = "FILE", description = "load this layout JSON at start-up")
+    Path load;
+
+    @Option(names = "--renderer", defaultValue = "java2d",
+            description = "java2d (default: software sprite rasteriser, fastest without a GPU) or p2d (OpenGL; faster on a real GPU)")
+    String renderer;
+
+    @Option(names = "--size", defaultValue = "1200x800", paramLabel = "WxH", description = "window size (default: ${DEFAULT-VALUE})")
+    String size;
+
+    @Override public Integer call() {
+        SketchOptions o = new SketchOptions();
+        Path home = Main.projectHome();
+        o.settings = home.resolve("data/settings.json");
+        o.renderer = renderer.toLowerCase(Locale.ROOT);
+        if (!o.renderer.equals("java2d") && !o.renderer.equals("p2d"))
+            throw new IllegalArgumentException("usage: --renderer must be java2d or p2d");
+        String[] wh = size.toLowerCase(Locale.ROOT).split("x");
+        try {
+            o.width = Integer.parseInt(wh[0]);
+            o.height = Integer.parseInt(wh[1]);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("usage: --size must look like 1200x800");
+        }
+        Path start = load != null ? load : analyze != null ? analyze : target;
+        if (start == null) {
+            start = home.resolve("images");
+            o.bundledLayout = home.resolve("data/images-layout.json");
+        }
+        if (!Files.exists(start)) throw new IllegalArgumentException("usage: " + start + " does not exist");
+        o.start = start;
+        if (GraphicsEnvironment.isHeadless()) {
+            System.err.println("error: no display to open the sketch on. Headless, run the same job as:");
+            System.err.println("  java -jar target/image-tsne-live.jar analyze " + start + " -o layout.json --screenshot tsne.png --grid-screenshot grid.png");
+            return 1;
+        }
+        PApplet.runSketch(new String[] {"Image t-SNE Live"}, new ImageTsneSketch(o));
+        return KEEP_RUNNING;
+    }
+}
