@@ -66,7 +66,8 @@ public class ImageTsneSketch extends PApplet {
     private final Camera camera = new Camera();
     private Scene scene = new Scene();
     private Scene previous;
-    private BackgroundJob job;
+    /** The running job; null again only once its result has been applied here (so tests see a settled state). */
+    private volatile BackgroundJob job;
     private SketchPanel panel;
     private SpriteRenderer renderer;
     private final AtomicReference<double[]> liveEmbedding = new AtomicReference<>();
@@ -86,7 +87,7 @@ public class ImageTsneSketch extends PApplet {
     private float pressX, pressY;
     private int lastW, lastH, frameRateNow;
     private long lastActive = System.nanoTime(), lastFrameNanos = System.nanoTime();
-    private String status = "";
+    private volatile String status = "";
     private boolean statusError;
     private final List<String> skipped = new ArrayList<>();
     private Path pendingScreenshot;
@@ -118,12 +119,12 @@ public class ImageTsneSketch extends PApplet {
         panel = new SketchPanel(this, settings);
         camera.setView(width, height);
         lastDir = options.start != null ? options.start.toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
-        start();
+        openStart();
         ready = true;
     }
 
     /** What the sketch opens on: a layout file, a folder, or the bundled images (cached layout when fresh). */
-    private void start() {
+    private void openStart() {
         Path p = options.start;
         if (p == null) { message("nothing to show: use analyze directory (o) or load (l)", false); return; }
         if (Files.isDirectory(p)) {
@@ -142,7 +143,7 @@ public class ImageTsneSketch extends PApplet {
         if (y != null && scene.size() > 0) { scene.setEmbedding(y, liveDims); dirty = true; }
 
         boolean animating = animateGrid();
-        boolean busy = job != null && !job.isFinished();
+        boolean busy = job != null;
         boolean active = dirty || animating || busy || panel.controls.needsRedraw() || pendingScreenshot != null || mousePressed;
         if (active) lastActive = System.nanoTime();
         // an idle sketch leaves the CPU to the analyzer: JAVA2D keeps its frame, so skip drawing; slow the loop down
@@ -350,7 +351,7 @@ public class ImageTsneSketch extends PApplet {
 
     /** Starts analysing a folder in the background; the current layout stays until the new one has images. */
     public void analyze(Path dir) {
-        if (job != null && !job.isFinished()) { message("an analysis is already running: cancel it first (Esc)", true); return; }
+        if (job != null) { message("an analysis is already running: cancel it first (Esc)", true); return; }
         Path source = dir.toAbsolutePath().normalize();
         lastDir = source.getParent() != null ? source.getParent() : source;
         AnalysisOptions o = settings.toOptions(source, width / (double) Math.max(1, height - 30));
@@ -425,7 +426,7 @@ public class ImageTsneSketch extends PApplet {
 
     /** Loads a layout JSON; thumbnails are read in the background (missing files stay as placeholders). */
     public void loadJson(Path file) {
-        if (job != null && !job.isFinished()) { message("busy: cancel the running job first (Esc)", true); return; }
+        if (job != null) { message("busy: cancel the running job first (Esc)", true); return; }
         LayoutJson.Loaded loaded;
         try {
             loaded = LayoutJson.read(file);
@@ -542,7 +543,7 @@ public class ImageTsneSketch extends PApplet {
     }
 
     public void cancelJob() {
-        if (job != null && !job.isFinished()) { job.cancel(); message("cancelling ...", false); }
+        if (job != null && !job.isCancelled()) { job.cancel(); message("cancelling ...", false); }
     }
 
     private void beginJob(BackgroundJob j) {
@@ -553,6 +554,7 @@ public class ImageTsneSketch extends PApplet {
     }
 
     private void endJob() {
+        job = null;
         panel.setBusy(false);
         dirty = true;
     }
@@ -620,7 +622,7 @@ public class ImageTsneSketch extends PApplet {
         if (key == ESC) {
             key = 0;  // Esc cancels, it must not quit the sketch
             if (showHelp) showHelp = false;
-            else if (job != null && !job.isFinished()) cancelJob();
+            else if (job != null) cancelJob();
             else { selected = -1; neighbours = new int[0]; }
             dirty = true;
             return;
@@ -716,7 +718,7 @@ public class ImageTsneSketch extends PApplet {
     }
 
     public boolean isReady() { return ready; }
-    public boolean isBusy() { return job != null && !job.isFinished(); }
+    public boolean isBusy() { return job != null; }
     public Layout layout() { return scene.layout; }
     public int spriteCount() { return scene.size(); }
     public boolean gridShown() { return gridOn; }

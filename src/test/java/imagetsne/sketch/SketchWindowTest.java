@@ -156,6 +156,7 @@ class SketchWindowTest {
         Path png = tmp.resolve("shot.png");
         waitFor("screenshot saved", 20, () -> Files.exists(png));
         BufferedImage shot = ImageIO.read(png.toFile());
+        Files.copy(png, Path.of("target/sketch-test-shot.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertEquals(1000, shot.getWidth());
         // grid view: every sprite's box in the PNG has the mean colour of its thumbnail over the background
         Layout l = sketch.layout();
@@ -163,7 +164,7 @@ class SketchWindowTest {
         for (int i = 0; i < l.size(); i++) {
             float[] p = onUi(sketchPos(i));
             double[] seen = mean(shot, p[0], p[1], p[2] * 0.6f, null);
-            double[] want = mean(ImageDecoder.thumbnail(ImageDecoder.read(Path.of(l.get(i).path())), 64), 32, 32, 64, 0xFF181818);
+            double[] want = mean(ImageDecoder.thumbnail(ImageDecoder.read(Path.of(l.get(i).path())), 64), 32, 32, 64 * 0.6f, 0xFF181818);
             double d = Math.abs(seen[0] - want[0]) + Math.abs(seen[1] - want[1]) + Math.abs(seen[2] - want[2]);
             if (d < 60) good++;
         }
