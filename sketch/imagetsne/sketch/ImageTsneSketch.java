@@ -331,7 +331,12 @@ public class ImageTsneSketch extends PApplet {
 
     private PImage thumbImage(int i) {
         BufferedImage b = scene.atlas.thumbnail(i);
-        return b == null ? null : new PImage(b);
+        if (b == null) return null;
+        // copy through getRGB: the atlas's images view shared buffers at an offset, which new PImage(Image) ignores
+        PImage p = createImage(b.getWidth(), b.getHeight(), ARGB);
+        b.getRGB(0, 0, b.getWidth(), b.getHeight(), p.pixels, 0, b.getWidth());
+        p.updatePixels();
+        return p;
     }
 
     // ---------------------------------------------------------------- verbs (animation thread)
@@ -623,7 +628,7 @@ public class ImageTsneSketch extends PApplet {
             key = 0;  // Esc cancels, it must not quit the sketch
             if (showHelp) showHelp = false;
             else if (job != null) cancelJob();
-            else { selected = -1; neighbours = new int[0]; }
+            else clearSelection();
             dirty = true;
             return;
         }
@@ -685,6 +690,8 @@ public class ImageTsneSketch extends PApplet {
             if (Math.abs(sx[i] - x) <= h && Math.abs(sy[i] - y) <= h) return i;
         return -1;
     }
+
+    public void clearSelection() { select(-1); dirty = true; }
 
     private void select(int i) {
         selected = i;

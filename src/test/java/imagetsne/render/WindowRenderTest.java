@@ -5,7 +5,6 @@ import processing.core.PApplet;
 import processing.core.PConstants;
 
 import java.awt.Component;
-import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import static imagetsne.render.Images.assertColor;
 import static imagetsne.render.Images.solid;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Sprites in real windows (run under xvfb-run); skipped without a display. */
 class WindowRenderTest {
@@ -68,7 +66,7 @@ class WindowRenderTest {
     }
 
     static void assumeDisplay() {
-        assumeTrue(System.getenv("DISPLAY") != null && !GraphicsEnvironment.isHeadless(), "no DISPLAY (run under xvfb-run)");
+        imagetsne.testing.Display.require();
     }
 
     // sprite 0 red square [30,70)x[20,60); 1 green 40x20 [130,170)x[30,50); 2 blue framed [30,70)x[90,130);

@@ -8,8 +8,8 @@ import imagetsne.features.EmojiData;
 import imagetsne.io.LayoutJson;
 import imagetsne.layout.Layout;
 import imagetsne.source.ImageDecoder;
+import imagetsne.testing.Display;
 import java.awt.Component;
-import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Robot;
 import java.awt.event.InputEvent;
@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -48,7 +47,7 @@ class SketchWindowTest {
 
     @BeforeAll
     void start() throws Exception {
-        Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display: run under xvfb-run (README)");
+        Display.require();
         folder = tmp.resolve("emoji");
         for (Map.Entry<Path, String> e : EmojiData.sample(CATS, 16, 7)) {
             Path dir = folder.resolve(e.getValue().replaceAll("[^A-Za-z]+", "-"));

@@ -3,18 +3,14 @@ package imagetsne.ui;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.function.Consumer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import processing.awt.PGraphicsJava2D;
 import processing.core.PApplet;
 import processing.core.PGraphics;
 
-/** Renders onto a headless offscreen JAVA2D canvas and reads pixels back. */
+/** Renders onto an offscreen JAVA2D canvas (no window; works with or without a display) and reads pixels back. */
 class DrawTest {
     static final int W = 320, H = 240, WHITE = 0xFFFFFF;
-
-    @BeforeAll
-    static void headless() { System.setProperty("java.awt.headless", "true"); }
 
     private final Controls cp = new Controls();
 

@@ -2,13 +2,9 @@ package imagetsne.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RedrawTest {
-    @BeforeAll
-    static void headless() { System.setProperty("java.awt.headless", "true"); }
-
     private final Controls cp = new Controls();
     private final Slider s = cp.addSlider("s").setPosition(0, 0).setRange(0, 100);
     private final Group g = cp.addGroup("g").setPosition(0, 100);
