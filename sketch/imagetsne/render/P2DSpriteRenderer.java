@@ -159,6 +159,7 @@ final class P2DSpriteRenderer implements SpriteRenderer {
         if (v == seenVersion) return placed; // what the pages hold
         int m = Math.max(sprites.length, placed.length);
         if (placed.length < m) placed = Arrays.copyOf(placed, m);
+        java.util.BitSet touched = new java.util.BitSet();
         for (int i = 0; i < m; i++) {
             SpriteAtlas.Sprite sp = i < sprites.length ? sprites[i] : null;
             if (placed[i] == sp) continue;
@@ -166,8 +167,13 @@ final class P2DSpriteRenderer implements SpriteRenderer {
             while (pages.size() <= p) pages.add(g.parent != null ? g.parent.createImage(pageSize, pageSize, PConstants.ARGB)
                                                                  : new PImage(pageSize, pageSize, PConstants.ARGB));
             writeCell(pages.get(p), i % perPage, sp);
+            touched.set(p);
             placed[i] = sp;
         }
+        // whole-page uploads: Processing 4.5.7's sub-region texture update (updatePixels(x, y, w, h) on a
+        // PImage drawn by P2D) overruns its buffer once several regions merge (ArrayIndexOutOfBounds in
+        // Texture.convertToRGBA, seen with 1,000 sprites loading); one full upload per touched page per batch
+        for (int p = touched.nextSetBit(0); p >= 0; p = touched.nextSetBit(p + 1)) pages.get(p).updatePixels();
         seenVersion = v;
         return placed; // what the pages hold
     }
@@ -188,7 +194,6 @@ final class P2DSpriteRenderer implements SpriteRenderer {
                 px[d + w] = sp.pix[0][sr + w - 1];
             }
         }
-        page.updatePixels(ox, oy, stride, stride);
     }
 
     private void disposePages() {

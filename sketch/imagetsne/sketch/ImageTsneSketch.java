@@ -62,7 +62,7 @@ public class ImageTsneSketch extends PApplet {
     final SketchOptions options;
     final AnalysisSettings settings;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    final Executor ui = r -> { tasks.add(r); };
+    final Executor ui = this::post;
     private final Camera camera = new Camera();
     private Scene scene = new Scene();
     private Scene previous;
@@ -146,10 +146,12 @@ public class ImageTsneSketch extends PApplet {
         boolean busy = job != null;
         boolean active = dirty || animating || busy || panel.controls.needsRedraw() || pendingScreenshot != null || mousePressed;
         if (active) lastActive = System.nanoTime();
-        // an idle sketch leaves the CPU to the analyzer: JAVA2D keeps its frame, so skip drawing; slow the loop down
+        // an idle sketch leaves the CPU to the analyzer: skip drawing and slow the loop down
         boolean idle = (System.nanoTime() - lastActive) > 500_000_000L;
         setFrameRate(idle ? IDLE_FPS : ACTIVE_FPS);
-        if (!active && !options.renderer.equals("p2d")) return;
+        // under software GL even an empty P2D frame costs ~40 ms: stop the loop; events and tasks restart it
+        if (idle && !active && options.renderer.equals("p2d")) noLoop();
+        if (!active) return;  // JAVA2D and P2D both keep the last frame when draw() paints nothing
         dirty = false;
 
         background(BACKGROUND);
@@ -711,10 +713,27 @@ public class ImageTsneSketch extends PApplet {
 
     // ---------------------------------------------------------------- for tests and the launcher
 
+    /** Queues work for the animation thread and wakes the loop if it was stopped while idle. */
+    private void post(Runnable r) {
+        tasks.add(r);
+        if (!isLooping()) loop();
+    }
+
+    /** Input wakes a stopped loop first, so events are handled on the animation thread as usual. */
+    @Override public void postEvent(processing.event.Event pe) {
+        if (!isLooping()) loop();
+        super.postEvent(pe);
+    }
+
+    @Override public void windowResized() {
+        dirty = true;
+        if (!isLooping()) loop();
+    }
+
     /** Runs code on the animation thread at the next frame (state is owned there). */
     public <T> CompletableFuture<T> onAnimationThread(Callable<T> c) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        tasks.add(() -> {
+        post(() -> {
             try { f.complete(c.call()); } catch (Throwable t) { f.completeExceptionally(t); }
         });
         return f;
