@@ -193,6 +193,8 @@ class SketchWindowTest {
         try (var files = Files.list(EmojiData.DIR)) {
             for (Path f : files.limit(600).toList()) Files.copy(f, big.resolve(f.getFileName()));
         }
+        // many iterations: the run must still be going when Esc arrives, however fast the machine
+        onUi(() -> { sketch.settings.iterations = 20_000; return null; });
         sketch.folderChosen(big.toFile());
         waitFor("busy", 20, () -> sketch.isBusy());
         waitFor("sprites appear before the layout", 60, () -> sketch.spriteCount() > 0 || !sketch.isBusy());
