@@ -80,6 +80,8 @@ public class ImageTsneSketch extends PApplet {
     private float spriteSize;
     private int hover = -1, selected = -1;
     private int[] neighbours = new int[0];
+    /** The selected image and its neighbours as PImages, made once per selection, not per frame. */
+    private PImage[] listImages = new PImage[0];
     private String neighbourNote = "";
     private PImage hoverImage;
     private int hoverImageIndex = -1;
@@ -280,7 +282,7 @@ public class ImageTsneSketch extends PApplet {
         y += 22;
         for (int k = -1; k < neighbours.length; k++) {
             int i = k < 0 ? selected : neighbours[k];
-            PImage img = thumbImage(i);
+            PImage img = listImages[k + 1];
             if (img != null) image(img, x, y, 32 * img.width / (float) Math.max(img.width, img.height), 32 * img.height / (float) Math.max(img.width, img.height));
             fill(k < 0 ? color(255, 220, 0) : color(230));
             text(ellipsize(Path.of(scene.paths.get(i)).getFileName().toString(), 170), x + 40, y + 8);
@@ -709,6 +711,8 @@ public class ImageTsneSketch extends PApplet {
             neighbours = NearestNeighbours.of(pts, i, 8);
             neighbourNote = "(in the layout)";
         }
+        listImages = new PImage[neighbours.length + 1];
+        for (int k = -1; k < neighbours.length; k++) listImages[k + 1] = thumbImage(k < 0 ? i : neighbours[k]);
     }
 
     // ---------------------------------------------------------------- for tests and the launcher
