@@ -16,6 +16,8 @@ public final class BarnesHutRepulsion implements Repulsion {
     private final double invTheta2;
 
     private int dims, stride;
+    /** prepare() built the tree for the coming compute() (same y, unchanged in between). */
+    private boolean prepared;
     /** Tests compare the 2-D fast path with the generic one. */
     boolean generic;
     private int[] perm = new int[0], tmp = new int[0];
@@ -35,8 +37,18 @@ public final class BarnesHutRepulsion implements Repulsion {
     }
 
     @Override
-    public double compute(double[] y, int n, int dims, double[] neg) {
+    public void prepare(double[] y, int n, int dims) {
         build(y, n, dims);
+        prepared = true;
+    }
+
+    @Override
+    public boolean hasSerialSetUp() { return true; }
+
+    @Override
+    public double compute(double[] y, int n, int dims, double[] neg) {
+        if (!prepared) build(y, n, dims);
+        prepared = false;
         return par.sum(n, (from, to) -> {
             int[] stack = new int[MAX_DEPTH * (1 << dims) + 8];
             double[] f = new double[dims];

@@ -18,20 +18,26 @@ public final class Optimizer {
                               Repulsion repulsion, TsneListener listener, Parallel par) {
         int n = p.n();
         int len = n * dims;
-        double[] velocity = new double[len], gains = new double[len], neg = new double[len], grad = new double[len];
+        double[] velocity = new double[len], gains = new double[len], neg = new double[len], attr = new double[len];
+        boolean overlap = repulsion.hasSerialSetUp() && par.threads() > 1;
         java.util.Arrays.fill(gains, 1);
         double z = Double.NaN;
         for (int it = 0; it < o.iterations; it++) {
             double exaggeration = it < o.exaggerationIterations ? o.earlyExaggeration : 1;
             double momentum = it < o.momentumSwitchIteration ? o.momentum : o.finalMomentum;
+            if (overlap) {
+                // the serial Barnes-Hut tree build on one core, the attraction (needs only P and y) on the other
+                par.forEach(2, k -> { if (k == 0) repulsion.prepare(y, n, dims); else attraction(p, y, dims, attr, 0, n); });
+            } else {
+                par.forChunks(n, (c, from, to) -> attraction(p, y, dims, attr, from, to));
+            }
             z = repulsion.compute(y, n, dims, neg);
             final double invZ = 1 / Math.max(z, Double.MIN_NORMAL);
-            par.forChunks(n, (c, from, to) -> attraction(p, y, dims, exaggeration, invZ, neg, grad, from, to));
             boolean klNow = o.klEvery > 0 && ((it + 1) % o.klEvery == 0);
             double kl = klNow ? KlDivergence.of(p, y, dims, z, par) : Double.NaN;
             par.forChunks(n, (c, from, to) -> {
                 for (int e = from * dims, end = to * dims; e < end; e++) {
-                    double g = grad[e];
+                    double g = exaggeration * attr[e] - neg[e] * invZ;
                     gains[e] = Math.signum(g) != Math.signum(velocity[e]) ? gains[e] + 0.2 : gains[e] * 0.8;
                     if (gains[e] < 0.01) gains[e] = 0.01;
                     velocity[e] = momentum * velocity[e] - learningRate * gains[e] * g;
@@ -44,9 +50,8 @@ public final class Optimizer {
         return new Outcome(o.iterations, false, z);
     }
 
-    /** grad_i = exaggeration * sum_j p_ij w_ij (y_i - y_j) - neg_i / Z for points [from, to). */
-    private static void attraction(SparseP p, double[] y, int dims, double exaggeration, double invZ,
-                                   double[] neg, double[] grad, int from, int to) {
+    /** attr_i = sum_j p_ij w_ij (y_i - y_j) for points [from, to): the attractive half of the gradient. */
+    private static void attraction(SparseP p, double[] y, int dims, double[] attr, int from, int to) {
         int[] rs = p.rowStart(), cols = p.cols();
         double[] vals = p.vals();
         if (dims == 2) {
@@ -60,8 +65,8 @@ public final class Optimizer {
                     fx += w * dx;
                     fy += w * dy;
                 }
-                grad[2 * i] = exaggeration * fx - neg[2 * i] * invZ;
-                grad[2 * i + 1] = exaggeration * fy - neg[2 * i + 1] * invZ;
+                attr[2 * i] = fx;
+                attr[2 * i + 1] = fy;
             }
             return;
         }
@@ -76,7 +81,7 @@ public final class Optimizer {
                 double w = vals[e] / (1 + d2);
                 for (int t = 0; t < dims; t++) f[t] += w * (y[a + t] - y[b + t]);
             }
-            for (int t = 0; t < dims; t++) grad[a + t] = exaggeration * f[t] - neg[a + t] * invZ;
+            System.arraycopy(f, 0, attr, a, dims);
         }
     }
 
