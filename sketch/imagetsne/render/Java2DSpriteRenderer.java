@@ -86,11 +86,7 @@ final class Java2DSpriteRenderer implements SpriteRenderer {
             float cx = x[i] * density, cy = y[i] * density;
             if (Float.isNaN(cx) || Float.isNaN(cy)) continue;
             SpriteAtlas.Sprite sp = i < sprites.length ? sprites[i] : null;
-            float sw = s, sh = s;
-            if (sp != null) {
-                if (sp.aspect >= 1f) sh = s / sp.aspect;
-                else sw = s * sp.aspect;
-            }
+            float sw = SpriteAtlas.Sprite.width(sp, s), sh = SpriteAtlas.Sprite.height(sp, s);
             // edges rounded independently: equal sprites on a grid tile without gaps or overlaps
             long x0 = Math.round((double) cx - sw * 0.5), x1 = Math.round((double) cx + sw * 0.5);
             long y0 = Math.round((double) cy - sh * 0.5), y1 = Math.round((double) cy + sh * 0.5);

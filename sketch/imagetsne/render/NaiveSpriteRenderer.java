@@ -33,11 +33,7 @@ final class NaiveSpriteRenderer implements SpriteRenderer {
             float cx = x[i], cy = y[i];
             if (Float.isNaN(cx) || Float.isNaN(cy)) continue;
             SpriteAtlas.Sprite sp = i < sprites.length ? sprites[i] : null;
-            float sw = size, sh = size;
-            if (sp != null) {
-                if (sp.aspect >= 1f) sh = size / sp.aspect;
-                else sw = size * sp.aspect;
-            }
+            float sw = SpriteAtlas.Sprite.width(sp, size), sh = SpriteAtlas.Sprite.height(sp, size);
             float left = cx - sw / 2, top = cy - sh / 2;
             if (left + sw <= 0 || left >= W || top + sh <= 0 || top >= H) continue;
             drawn++;

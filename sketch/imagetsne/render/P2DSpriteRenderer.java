@@ -71,9 +71,7 @@ final class P2DSpriteRenderer implements SpriteRenderer {
             for (int o = pageStart[p]; o < pageStart[p + 1]; o++) {
                 int i = order[o];
                 SpriteAtlas.Sprite sp = sprites[i];
-                float sw = size, sh = size;
-                if (sp.aspect >= 1f) sh = size / sp.aspect;
-                else sw = size * sp.aspect;
+                float sw = SpriteAtlas.Sprite.width(sp, size), sh = SpriteAtlas.Sprite.height(sp, size);
                 float l = x[i] - sw / 2, t = y[i] - sh / 2, r = l + sw, bt = t + sh;
                 int c = i % perPage;
                 float u0 = (c % perRow) * stride + 1, v0 = (c / perRow) * stride + 1;
@@ -99,8 +97,7 @@ final class P2DSpriteRenderer implements SpriteRenderer {
                     int i = order[o], fc = frameOf(frame, i);
                     if (fc == 0) continue;
                     SpriteAtlas.Sprite sp = i < sprites.length ? sprites[i] : null;
-                    float sw = size, sh = size;
-                    if (sp != null) { if (sp.aspect >= 1f) sh = size / sp.aspect; else sw = size * sp.aspect; }
+                    float sw = SpriteAtlas.Sprite.width(sp, size), sh = SpriteAtlas.Sprite.height(sp, size);
                     float l = x[i] - sw / 2, t = y[i] - sh / 2, r = l + sw, b = t + sh;
                     g.fill(fc);
                     quad(g, l, t, r, Math.min(b, t + 1));
@@ -131,8 +128,7 @@ final class P2DSpriteRenderer implements SpriteRenderer {
         float cx = x[i], cy = y[i];
         if (Float.isNaN(cx) || Float.isNaN(cy)) return -1;
         SpriteAtlas.Sprite sp = i < sprites.length ? sprites[i] : null;
-        float sw = size, sh = size;
-        if (sp != null) { if (sp.aspect >= 1f) sh = size / sp.aspect; else sw = size * sp.aspect; }
+        float sw = SpriteAtlas.Sprite.width(sp, size), sh = SpriteAtlas.Sprite.height(sp, size);
         if (cx + sw / 2 <= 0 || cx - sw / 2 >= W || cy + sh / 2 <= 0 || cy - sh / 2 >= H) return -1;
         return sp == null ? np : i / perPage;
     }

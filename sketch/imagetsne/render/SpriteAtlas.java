@@ -148,6 +148,12 @@ public final class SpriteAtlas {
             this.opaque = opaque;
         }
 
+        /** Width of a sprite whose longest side is `size` (aspect kept); a missing sprite is a square placeholder. */
+        static float width(Sprite sp, float size) { return sp != null && sp.aspect < 1f ? size * sp.aspect : size; }
+
+        /** Height of a sprite whose longest side is `size` (aspect kept); a missing sprite is a square placeholder. */
+        static float height(Sprite sp, float size) { return sp != null && sp.aspect >= 1f ? size / sp.aspect : size; }
+
         /** Level whose longest side is the smallest one still >= px (level 0 when px is larger). */
         int levelFor(float px) {
             int k = 0;

@@ -17,8 +17,6 @@ abstract class BackgroundJob {
     private volatile double fraction = -1;
     private volatile long stageStart = System.nanoTime();
     private final long started = System.nanoTime();
-    private volatile boolean finished;
-    private Thread thread;
 
     BackgroundJob(String title, Executor ui) {
         this.title = title;
@@ -35,7 +33,7 @@ abstract class BackgroundJob {
     abstract void cancelled();
 
     void start() {
-        thread = new Thread(() -> {
+        Thread thread = new Thread(() -> {
             try {
                 work();
             } catch (CancelToken.CancelledException e) {
@@ -44,8 +42,6 @@ abstract class BackgroundJob {
                 String msg = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
                 if (!(e instanceof java.io.IOException)) e.printStackTrace();
                 ui.execute(() -> failed(msg));
-            } finally {
-                finished = true;
             }
         }, "background: " + title);
         thread.setDaemon(true);
@@ -56,9 +52,6 @@ abstract class BackgroundJob {
 
     void cancel() { cancel.cancel(); }
     boolean isCancelled() { return cancel.isCancelled(); }
-    boolean isFinished() { return finished; }
-
-    void join(long millis) throws InterruptedException { if (thread != null) thread.join(millis); }
 
     void stage(String name) {
         stage = name;

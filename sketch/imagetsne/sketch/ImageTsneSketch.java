@@ -64,7 +64,8 @@ public class ImageTsneSketch extends PApplet {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     final Executor ui = this::post;
     private final Camera camera = new Camera();
-    private Scene scene = new Scene();
+    /** Volatile with `job`: whoever sees a new scene also sees the job that fills it as running. */
+    private volatile Scene scene = new Scene();
     private Scene previous;
     /** The running job; null again only once its result has been applied here (so tests see a settled state). */
     private volatile BackgroundJob job;
@@ -99,7 +100,7 @@ public class ImageTsneSketch extends PApplet {
 
     public ImageTsneSketch(SketchOptions options) {
         this.options = options;
-        this.settings = AnalysisSettings.load(options.settingsFile());
+        this.settings = AnalysisSettings.load(options.settings);
     }
 
     // ---------------------------------------------------------------- Processing lifecycle
@@ -382,8 +383,8 @@ public class ImageTsneSketch extends PApplet {
             @Override void cancelled() { restorePrevious(); message("analysis cancelled: the previous layout stays", false); endJob(); }
         };
         previous = scene;
+        beginJob(j);  // busy before the new scene shows: no one sees the new scene as finished
         show(next);
-        beginJob(j);
         message("analyzing " + source, false);
     }
 
@@ -488,10 +489,10 @@ public class ImageTsneSketch extends PApplet {
         };
         skipped.clear();
         previous = null;
+        beginJob(j);  // busy before the new scene shows: no one sees the new scene as finished
         show(next);
         fitNewLayout();
         surface.setTitle("Image t-SNE Live — " + next.title);
-        beginJob(j);
     }
 
     /** Saves the current layout (with grid cells and labels) as ml4a-compatible JSON, atomically. */

@@ -15,6 +15,4 @@ public final class SketchOptions {
     public int width = 1200, height = 800;
     /** Closing the window ends the JVM (the app); false in tests. */
     public boolean exitOnClose = true;
-
-    Path settingsFile() { return settings; }
 }

@@ -8,7 +8,6 @@ import imagetsne.ui.Label;
 import imagetsne.ui.ProgressBar;
 import imagetsne.ui.Slider;
 import imagetsne.ui.Toggle;
-import java.util.Locale;
 
 /**
  * The control panel (the controlP5 panel of the original app), built from our imagetsne.ui widgets.
@@ -83,8 +82,6 @@ final class SketchPanel {
         progress.setValue((float) Math.max(0, fraction));
         progress.setText(text);
     }
-
-    static String fmt(double v) { return String.format(Locale.ROOT, "%.2f", v); }
 
     private static int indexOf(String[] items, String v) {
         for (int i = 0; i < items.length; i++) if (items[i].equalsIgnoreCase(v)) return i;
