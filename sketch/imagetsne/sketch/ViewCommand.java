@@ -57,7 +57,7 @@ public final class ViewCommand implements Callable<Integer> {
         o.start = start;
         if (GraphicsEnvironment.isHeadless()) {
             System.err.println("error: no display to open the sketch on. Headless, run the same job as:");
-            System.err.println("  java -jar target/image-tsne-live.jar analyze " + start + " -o layout.json --screenshot tsne.png --grid-screenshot grid.png");
+            System.err.println("  java --add-modules jdk.incubator.vector -jar target/image-tsne-live.jar analyze " + start + " -o layout.json --screenshot tsne.png --grid-screenshot grid.png");
             return 1;
         }
         PApplet.runSketch(new String[] {"Image t-SNE Live"}, new ImageTsneSketch(o));

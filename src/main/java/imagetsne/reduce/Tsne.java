@@ -2,10 +2,12 @@ package imagetsne.reduce;
 
 import imagetsne.reduce.tsne.Affinities;
 import imagetsne.reduce.tsne.ApproxKnn;
+import imagetsne.reduce.tsne.BarnesHut2D;
 import imagetsne.reduce.tsne.BarnesHutRepulsion;
 import imagetsne.reduce.tsne.ExactRepulsion;
 import imagetsne.reduce.tsne.FftRepulsion;
 import imagetsne.reduce.tsne.Initialization;
+import imagetsne.reduce.tsne.Kernels;
 import imagetsne.reduce.tsne.KlDivergence;
 import imagetsne.reduce.tsne.Neighbors;
 import imagetsne.reduce.tsne.Optimizer;
@@ -88,7 +90,7 @@ public final class Tsne {
             Repulsion rep = switch (mode) {
                 case EXACT -> new ExactRepulsion(par);
                 case FFT -> new FftRepulsion(par);
-                default -> new BarnesHutRepulsion(o.theta, par);
+                default -> dims == 2 ? new BarnesHut2D(o.theta, par) : new BarnesHutRepulsion(o.theta, par);
             };
             long ti = System.nanoTime();
             Optimizer.Outcome out = Optimizer.run(p, y, dims, lr, o, rep, listener, par);
@@ -100,9 +102,12 @@ public final class Tsne {
                 double z = rep.compute(y, n, dims, new double[n * dims]);
                 kl = KlDivergence.of(p, y, dims, z, par);
             }
-            notes.add(0, String.format("%s repulsion, k=%d, learning rate %d; times: knn %.2fs, affinities %.2fs, init %.2fs, optimise %.2fs",
-                    mode.name().toLowerCase().replace('_', '-'), k, Math.round(lr),
+            notes.add(0, String.format("%s repulsion (%s kernel), k=%d, learning rate %d; times: knn %.2fs, affinities %.2fs, init %.2fs, optimise %.2fs",
+                    mode.name().toLowerCase().replace('_', '-'), Kernels.name(), k, Math.round(lr),
                     (ta - tk) / 1e9, (to - ta) / 1e9, (ti - to) / 1e9, (te - ti) / 1e9));
+            if (n >= 5_000 && Kernels.name().equals("scalar")) {
+                notes.add("SIMD kernel off: start java with --add-modules jdk.incubator.vector for ~1.5x faster t-SNE");
+            }
             if (out.cancelled()) notes.add("cancelled at iteration " + out.iterations());
             return new TsneResult(y, n, dims, kl, seconds(t0), out.cancelled(), String.join("; ", notes));
         }

@@ -19,85 +19,101 @@ public final class Affinities {
         par.forChunks(n, (c, from, to) -> {
             for (int i = from; i < to; i++) calibrate(nn.sqDistances(), i * k, k, target, cond);
         });
-        return symmetrise(nn, cond);
+        return symmetrise(nn, cond, par);
     }
 
-    /** Fills cond[off..off+k) with p_{j|i}; distances shifted by their minimum so exp never underflows. */
+    /**
+     * Fills cond[off..off+k) with p_{j|i}; distances shifted by their minimum so exp never underflows.
+     * Newton's method on the entropy H(beta) (dH/dbeta = -beta Var[d]) from beta = 1 / mean distance,
+     * falling back to bisection when a step leaves the bracket: about 5 steps instead of bhtsne's ~40.
+     */
     static void calibrate(double[] d2, int off, int k, double targetEntropy, double[] cond) {
         if (k == 0) return;
-        double min = Double.POSITIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY, mean = 0;
         for (int j = 0; j < k; j++) min = Math.min(min, d2[off + j]);
-        double beta = 1, lo = -Double.MAX_VALUE, hi = Double.MAX_VALUE;
+        for (int j = 0; j < k; j++) mean += d2[off + j] - min;
+        mean /= k;
+        double beta = mean > 0 ? 1 / mean : 1, lo = 0, hi = Double.POSITIVE_INFINITY;
         for (int step = 0; step < MAX_STEPS; step++) {
-            double sum = 0, wsum = 0;
+            double sum = 0, wsum = 0, w2sum = 0;
             for (int j = 0; j < k; j++) {
                 double dj = d2[off + j] - min;
                 double p = Math.exp(-beta * dj);
                 cond[off + j] = p;
                 sum += p;
                 wsum += dj * p;
+                w2sum += dj * dj * p;
             }
             // entropy of the normalised row: H = log(sum) + beta * E[d]
-            double h = Math.log(sum) + beta * wsum / sum;
+            double ed = wsum / sum;
+            double h = Math.log(sum) + beta * ed;
             double diff = h - targetEntropy;
             if (Math.abs(diff) < TOLERANCE) break;
-            if (diff > 0) { // too flat: sharpen
-                lo = beta;
-                beta = hi == Double.MAX_VALUE ? beta * 2 : (beta + hi) / 2;
-            } else {
-                hi = beta;
-                beta = lo == -Double.MAX_VALUE ? beta / 2 : (beta + lo) / 2;
-            }
+            if (diff > 0) lo = beta; else hi = beta;   // too flat: sharpen (H falls as beta grows)
+            double var = w2sum / sum - ed * ed;
+            double next = beta + diff / (beta * var);
+            if (!(next > lo && next < hi)) next = hi == Double.POSITIVE_INFINITY ? beta * 2 : (lo + hi) / 2;
+            beta = next;
         }
         double sum = 0;
         for (int j = 0; j < k; j++) sum += cond[off + j];
         for (int j = 0; j < k; j++) cond[off + j] /= sum;
     }
 
-    /** (P + P^T) normalised to sum 1, rows sorted by column. */
-    static SparseP symmetrise(Neighbors nn, double[] cond) {
+    /**
+     * (P + P^T) normalised to sum 1. Row i holds its own neighbours in their order, then the points that
+     * have i as a neighbour without being one of its own; a pair found both ways is merged. No sorting:
+     * a per-thread stamp array finds the merges.
+     */
+    static SparseP symmetrise(Neighbors nn, double[] cond, Parallel par) {
         int n = nn.n(), k = nn.k();
         int[] idx = nn.indices();
-        int[] count = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            count[i] += k;
-            for (int a = 0; a < k; a++) count[idx[i * k + a]]++;
-        }
-        int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) start[i + 1] = start[i] + count[i];
-        int[] fill = Arrays.copyOf(start, n);
-        long[] keyed = new long[start[n]];
-        double[] raw = new double[start[n]];
-        int[] col = new int[start[n]];
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < k; a++) {
-                int j = idx[i * k + a];
-                double p = cond[i * k + a];
-                col[fill[i]] = j; raw[fill[i]++] = p;
-                col[fill[j]] = i; raw[fill[j]++] = p;
-            }
-        }
-        // sort each row by column and merge the (at most two) duplicates
+        // incoming edges in CSR: inStart[j].. lists the rows r with j among r's neighbours (and where)
+        int[] inStart = new int[n + 1];
+        for (int e = 0; e < n * k; e++) inStart[idx[e] + 1]++;
+        for (int j = 0; j < n; j++) inStart[j + 1] += inStart[j];
+        int[] inEdge = new int[n * k], fill = java.util.Arrays.copyOf(inStart, n);
+        for (int e = 0; e < n * k; e++) inEdge[fill[idx[e]]++] = e;   // e / k is the source row
+        // row lengths: own k plus the incoming ones that are not also outgoing
         int[] rowStart = new int[n + 1];
-        int out = 0;
-        int[] order = new int[0];
-        double norm = 2.0 * n;
-        int[] cols = new int[start[n]];
-        double[] vals = new double[start[n]];
-        for (int i = 0; i < n; i++) {
-            int s = start[i], e = start[i + 1], len = e - s;
-            for (int t = 0; t < len; t++) keyed[s + t] = ((long) col[s + t] << 32) | t;
-            Arrays.sort(keyed, s, e);
-            rowStart[i] = out;
-            int last = -1;
-            for (int t = s; t < e; t++) {
-                int c = (int) (keyed[t] >>> 32);
-                double v = raw[s + (int) (keyed[t] & 0xffffffffL)];
-                if (c == last) vals[out - 1] += v / norm;
-                else { cols[out] = c; vals[out++] = v / norm; last = c; }
+        par.forChunks(n, (c, from, to) -> {
+            int[] mark = new int[n];
+            java.util.Arrays.fill(mark, -1);
+            for (int i = from; i < to; i++) {
+                for (int a = 0; a < k; a++) mark[idx[i * k + a]] = i;
+                int extra = 0;
+                for (int t = inStart[i]; t < inStart[i + 1]; t++) if (mark[inEdge[t] / k] != i) extra++;
+                rowStart[i + 1] = k + extra;
             }
-        }
-        rowStart[n] = out;
-        return new SparseP(n, rowStart, Arrays.copyOf(cols, out), Arrays.copyOf(vals, out));
+        });
+        for (int i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
+        int[] cols = new int[rowStart[n]];
+        double[] vals = new double[rowStart[n]];
+        double norm = 2.0 * n;
+        par.forChunks(n, (c, from, to) -> {
+            int[] mark = new int[n], at = new int[n];
+            java.util.Arrays.fill(mark, -1);
+            for (int i = from; i < to; i++) {
+                int out = rowStart[i];
+                for (int a = 0; a < k; a++) {
+                    int j = idx[i * k + a];
+                    mark[j] = i;
+                    at[j] = out;
+                    cols[out] = j;
+                    vals[out++] = cond[i * k + a];
+                }
+                for (int t = inStart[i]; t < inStart[i + 1]; t++) {
+                    int e = inEdge[t], r = e / k;
+                    if (mark[r] == i) {
+                        vals[at[r]] += cond[e];
+                    } else {
+                        cols[out] = r;
+                        vals[out++] = cond[e];
+                    }
+                }
+                for (int e = rowStart[i]; e < out; e++) vals[e] /= norm;
+            }
+        });
+        return new SparseP(n, rowStart, cols, vals);
     }
 }

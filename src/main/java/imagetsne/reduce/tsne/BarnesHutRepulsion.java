@@ -9,15 +9,13 @@ import java.util.Arrays;
  * children of a node are contiguous, and points are visited in tree order with their coordinates
  * copied into that order, so neighbouring queries touch the same memory.
  */
-public final class BarnesHutRepulsion implements Repulsion {
+public final class BarnesHutRepulsion extends TreeRepulsion {
     private static final int MAX_DEPTH = 48;
 
     private final Parallel par;
     private final double invTheta2;
 
     private int dims, stride;
-    /** prepare() built the tree for the coming compute() (same y, unchanged in between). */
-    private boolean prepared;
     /** Tests compare the 2-D fast path with the generic one. */
     boolean generic;
     private int[] perm = new int[0], tmp = new int[0];
@@ -37,18 +35,7 @@ public final class BarnesHutRepulsion implements Repulsion {
     }
 
     @Override
-    public void prepare(double[] y, int n, int dims) {
-        build(y, n, dims);
-        prepared = true;
-    }
-
-    @Override
-    public boolean hasSerialSetUp() { return true; }
-
-    @Override
-    public double compute(double[] y, int n, int dims, double[] neg) {
-        if (!prepared) build(y, n, dims);
-        prepared = false;
+    double walk(int n, int dims, double[] neg) {
         return par.sum(n, (from, to) -> {
             int[] stack = new int[MAX_DEPTH * (1 << dims) + 8];
             double[] f = new double[dims];
@@ -148,7 +135,8 @@ public final class BarnesHutRepulsion implements Repulsion {
         return z;
     }
 
-    private void build(double[] y, int n, int dims) {
+    @Override
+    void build(double[] y, int n, int dims) {
         this.dims = dims;
         this.stride = dims + 2;
         if (perm.length < n) { perm = new int[n]; tmp = new int[n]; orth = new byte[n]; }

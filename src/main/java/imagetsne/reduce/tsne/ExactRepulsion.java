@@ -4,10 +4,38 @@ package imagetsne.reduce.tsne;
 public final class ExactRepulsion implements Repulsion {
     private final Parallel par;
 
+    private final Kernel kernel = Kernel.best();
+
     public ExactRepulsion(Parallel par) { this.par = par; }
+
+    /** 2-D: every point against the whole list of points with {@link Kernel#sum} (SIMD where available). */
+    private double compute2(double[] y, int n, double[] neg) {
+        int size = (n + kernel.lanes() - 1) / kernel.lanes() * kernel.lanes();
+        double[] xs = new double[size], ys = new double[size], ms = new double[size];
+        for (int i = 0; i < n; i++) {
+            xs[i] = y[2 * i];
+            ys[i] = y[2 * i + 1];
+            ms[i] = 1;   // the padding keeps mass 0
+        }
+        return par.sum(n, (from, to) -> {
+            double z = 0;
+            double[] f = new double[2];
+            for (int i = from; i < to; i++) {
+                f[0] = 0;
+                f[1] = 0;
+                z += kernel.sum(xs[i], ys[i], xs, ys, ms, size, f) - 1;  // the point itself: w = 1, no force
+                if (neg != null) {
+                    neg[2 * i] = f[0];
+                    neg[2 * i + 1] = f[1];
+                }
+            }
+            return z;
+        });
+    }
 
     @Override
     public double compute(double[] y, int n, int dims, double[] neg) {
+        if (dims == 2) return compute2(y, n, neg);
         return par.sum(n, (from, to) -> {
             double z = 0;
             double[] f = new double[dims];

@@ -21,21 +21,23 @@ public final class Optimizer {
         double[] velocity = new double[len], gains = new double[len], neg = new double[len], attr = new double[len];
         boolean overlap = repulsion.hasSerialSetUp() && par.threads() > 1;
         java.util.Arrays.fill(gains, 1);
+        Attraction attraction = new Attraction(p, dims);
         double z = Double.NaN;
         for (int it = 0; it < o.iterations; it++) {
             double exaggeration = it < o.exaggerationIterations ? o.earlyExaggeration : 1;
             double momentum = it < o.momentumSwitchIteration ? o.momentum : o.finalMomentum;
             if (overlap) {
-                // the serial Barnes-Hut tree build on one core, the attraction (needs only P and y) on the other
-                par.forEach(2, k -> { if (k == 0) repulsion.prepare(y, n, dims); else attraction(p, y, dims, attr, 0, n); });
+                // the serial tree build on one core while the attraction (needs only P and y) runs on the others
+                par.forEach(Attraction.BLOCKS + 1, b -> { if (b == 0) repulsion.prepare(y, n, dims); else attraction.block(y, b - 1); });
             } else {
-                par.forChunks(n, (c, from, to) -> attraction(p, y, dims, attr, from, to));
+                par.forEach(Attraction.BLOCKS, b -> attraction.block(y, b));
             }
             z = repulsion.compute(y, n, dims, neg);
             final double invZ = 1 / Math.max(z, Double.MIN_NORMAL);
             boolean klNow = o.klEvery > 0 && ((it + 1) % o.klEvery == 0);
             double kl = klNow ? KlDivergence.of(p, y, dims, z, par) : Double.NaN;
             par.forChunks(n, (c, from, to) -> {
+                attraction.gather(attr, from, to);
                 for (int e = from * dims, end = to * dims; e < end; e++) {
                     double g = exaggeration * attr[e] - neg[e] * invZ;
                     gains[e] = Math.signum(g) != Math.signum(velocity[e]) ? gains[e] + 0.2 : gains[e] * 0.8;
@@ -48,41 +50,6 @@ public final class Optimizer {
             if (!listener.onIteration(it + 1, o.iterations, y, kl)) return new Outcome(it + 1, true, z);
         }
         return new Outcome(o.iterations, false, z);
-    }
-
-    /** attr_i = sum_j p_ij w_ij (y_i - y_j) for points [from, to): the attractive half of the gradient. */
-    private static void attraction(SparseP p, double[] y, int dims, double[] attr, int from, int to) {
-        int[] rs = p.rowStart(), cols = p.cols();
-        double[] vals = p.vals();
-        if (dims == 2) {
-            // the common case spelled out: the JIT keeps both coordinates in registers (~1.6x faster)
-            for (int i = from; i < to; i++) {
-                double yx = y[2 * i], yy = y[2 * i + 1], fx = 0, fy = 0;
-                for (int e = rs[i], end = rs[i + 1]; e < end; e++) {
-                    int b = cols[e] << 1;
-                    double dx = yx - y[b], dy = yy - y[b + 1];
-                    double w = vals[e] / (1 + dx * dx + dy * dy);
-                    fx += w * dx;
-                    fy += w * dy;
-                }
-                attr[2 * i] = fx;
-                attr[2 * i + 1] = fy;
-            }
-            return;
-        }
-        double[] f = new double[dims];
-        for (int i = from; i < to; i++) {
-            java.util.Arrays.fill(f, 0);
-            int a = i * dims;
-            for (int e = rs[i], end = rs[i + 1]; e < end; e++) {
-                int b = cols[e] * dims;
-                double d2 = 0;
-                for (int t = 0; t < dims; t++) { double diff = y[a + t] - y[b + t]; d2 += diff * diff; }
-                double w = vals[e] / (1 + d2);
-                for (int t = 0; t < dims; t++) f[t] += w * (y[a + t] - y[b + t]);
-            }
-            System.arraycopy(f, 0, attr, a, dims);
-        }
     }
 
     static void centre(double[] y, int n, int dims) {

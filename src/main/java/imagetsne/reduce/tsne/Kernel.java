@@ -1,0 +1,78 @@
+package imagetsne.reduce.tsne;
+
+/**
+ * The hot loop of Barnes-Hut: one point against an interaction list of masses m_k at (x_k, y_k).
+ * Returns z = sum_k m_k w_k and adds sum_k m_k w_k^2 (a - x_k) to out, with w_k = 1 / (1 + |a - x_k|^2).
+ * Lists are padded to a multiple of {@link #lanes()} with zero masses.
+ */
+interface Kernel {
+    double sum(double ax, double ay, double[] lx, double[] ly, double[] lm, int size, double[] out);
+
+    /**
+     * 2-D attraction for rows [from, to): attr_i = sum_e vals[e] w (y_i - y_j) over the row's entries,
+     * where at2[e] = 2j indexes the interleaved y. Rows are padded to a multiple of {@link #lanes()} with
+     * zero values.
+     */
+    void attract(int[] rowStart, int[] at2, double[] vals, double[] y, int from, int to, double[] attr);
+
+    /** Pad lists to a multiple of this. */
+    int lanes();
+
+    String name();
+
+    /** The SIMD kernel when the JVM was started with --add-modules jdk.incubator.vector, else the scalar one. */
+    static Kernel best() {
+        if (Boolean.getBoolean("imagetsne.scalar") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return Scalar.INSTANCE;
+        }
+        try {
+            return (Kernel) Class.forName("imagetsne.reduce.tsne.VectorKernel").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return Scalar.INSTANCE;
+        }
+    }
+
+    /** Plain Java: the division bounds it at about 1.6 ns a term here. */
+    final class Scalar implements Kernel {
+        static final Scalar INSTANCE = new Scalar();
+
+        @Override
+        public double sum(double ax, double ay, double[] lx, double[] ly, double[] lm, int size, double[] out) {
+            double fx = 0, fy = 0, z = 0;
+            for (int k = 0; k < size; k++) {
+                double dx = ax - lx[k], dy = ay - ly[k];
+                double w = 1 / (1 + dx * dx + dy * dy);
+                double mw = lm[k] * w;
+                z += mw;
+                mw *= w;
+                fx += mw * dx;
+                fy += mw * dy;
+            }
+            out[0] += fx;
+            out[1] += fy;
+            return z;
+        }
+
+        @Override
+        public void attract(int[] rowStart, int[] at2, double[] vals, double[] y, int from, int to, double[] attr) {
+            for (int i = from; i < to; i++) {
+                double yx = y[2 * i], yy = y[2 * i + 1], fx = 0, fy = 0;
+                for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++) {
+                    int b = at2[e];
+                    double dx = yx - y[b], dy = yy - y[b + 1];
+                    double w = vals[e] / (1 + dx * dx + dy * dy);
+                    fx += w * dx;
+                    fy += w * dy;
+                }
+                attr[2 * i] = fx;
+                attr[2 * i + 1] = fy;
+            }
+        }
+
+        @Override
+        public int lanes() { return 1; }
+
+        @Override
+        public String name() { return "scalar"; }
+    }
+}

@@ -1,0 +1,116 @@
+package imagetsne.reduce.tsne;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The grouped 2-D Barnes-Hut against exact sums, bhtsne's per-point walk, itself and the scalar kernel. */
+class BarnesHut2DTest {
+    /** Clusters of very different sizes and densities, like a t-SNE layout, plus exact duplicates. */
+    static double[] clusteredLayout(int n, long seed) {
+        Random rnd = new Random(seed);
+        double[] y = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            int c = rnd.nextInt(10);
+            double spread = c < 3 ? 0.05 : c < 7 ? 2 : 8;
+            y[2 * i] = 30 * Math.cos(c) + rnd.nextGaussian() * spread;
+            y[2 * i + 1] = 30 * Math.sin(c) + rnd.nextGaussian() * spread;
+        }
+        for (int i = 0; i < n / 50; i++) { y[2 * i + 2] = y[0]; y[2 * i + 3] = y[1]; }
+        return y;
+    }
+
+    @Test
+    void approachesTheExactSumsAndBeatsThePerPointWalk() {
+        int n = 3000;
+        double[] y = clusteredLayout(n, 1);
+        try (Parallel par = new Parallel(2)) {
+            double[] exact = new double[2 * n], fine = new double[2 * n], coarse = new double[2 * n], perPoint = new double[2 * n];
+            double ze = new ExactRepulsion(par).compute(y, n, 2, exact);
+            double zf = new BarnesHut2D(0.1, par).compute(y, n, 2, fine);
+            double zc = new BarnesHut2D(0.5, par).compute(y, n, 2, coarse);
+            double zp = new BarnesHutRepulsion(0.5, par).compute(y, n, 2, perPoint);
+            assertEquals(ze, zf, 1e-3 * ze, "Z at theta 0.1");
+            assertEquals(0, BarnesHutRepulsionTest.relativeError(exact, fine), 5e-3, "forces at theta 0.1");
+            double errGrouped = BarnesHutRepulsionTest.relativeError(exact, coarse);
+            double[] mid = new double[2 * n];
+            new BarnesHut2D(0.25, par).compute(y, n, 2, mid);
+            double errMid = BarnesHutRepulsionTest.relativeError(exact, mid);
+            assertTrue(BarnesHutRepulsionTest.relativeError(exact, fine) < errMid && errMid < errGrouped,
+                    "error grows with theta: 0.1, 0.25 " + errMid + ", 0.5 " + errGrouped);
+            double errPerPoint = BarnesHutRepulsionTest.relativeError(exact, perPoint);
+            // the rule holds for every point a summary serves: never less accurate than bhtsne's walk
+            assertTrue(errGrouped <= errPerPoint, "grouped " + errGrouped + " vs per point " + errPerPoint);
+            assertTrue(Math.abs(zc - ze) <= Math.abs(zp - ze) + 1e-9 * ze, "Z grouped " + zc + " per point " + zp + " exact " + ze);
+        }
+    }
+
+    @Test
+    void theThetaZeroLimitIsExact() {
+        int n = 700;
+        double[] y = clusteredLayout(n, 2);
+        try (Parallel par = new Parallel(2)) {
+            double[] exact = new double[2 * n], bh = new double[2 * n];
+            double ze = new ExactRepulsion(par).compute(y, n, 2, exact);
+            double zb = new BarnesHut2D(0, par).compute(y, n, 2, bh);
+            assertEquals(ze, zb, 1e-9 * ze);
+            assertArrayEquals(exact, bh, 1e-9 * Arrays.stream(exact).map(Math::abs).max().orElse(1));
+        }
+    }
+
+    @Test
+    void sameBitsForAnyThreadCountAndAfterPrepare() {
+        int n = 5000;
+        double[] y = clusteredLayout(n, 3);
+        double[] a = new double[2 * n], b = new double[2 * n], c = new double[2 * n];
+        double za, zb, zc;
+        try (Parallel one = new Parallel(1); Parallel two = new Parallel(2)) {
+            za = new BarnesHut2D(0.5, one).compute(y, n, 2, a);
+            zb = new BarnesHut2D(0.5, two).compute(y, n, 2, b);
+            BarnesHut2D prepared = new BarnesHut2D(0.5, two);
+            prepared.prepare(y, n, 2);
+            zc = prepared.compute(y, n, 2, c);
+        }
+        assertEquals(za, zb);
+        assertEquals(za, zc);
+        assertArrayEquals(a, b);
+        assertArrayEquals(a, c);
+    }
+
+    @Test
+    void simdAndScalarKernelsAgree() {
+        Kernel simd = Kernel.best();
+        assertTrue(simd.name().startsWith("simd"), "the tests run with the Vector API module (pom argLine): " + simd.name());
+        Random rnd = new Random(4);
+        int size = 8 * 37;
+        double[] lx = new double[size], ly = new double[size], lm = new double[size];
+        for (int k = 0; k < size; k++) { lx[k] = rnd.nextGaussian() * 20; ly[k] = rnd.nextGaussian() * 20; lm[k] = 1 + rnd.nextInt(40); }
+        double[] fs = new double[2], fv = new double[2];
+        double zs = Kernel.Scalar.INSTANCE.sum(1.5, -2.5, lx, ly, lm, size, fs);
+        double zv = simd.sum(1.5, -2.5, lx, ly, lm, size, fv);
+        assertEquals(zs, zv, 1e-12 * zs);
+        assertArrayEquals(fs, fv, 1e-12 * Math.hypot(fs[0], fs[1]));
+    }
+
+    @Test
+    void identicalPointsAndTinyInputs() {
+        try (Parallel par = new Parallel(2)) {
+            // all points on one spot: the tree bottoms out at its maximum depth with one big leaf
+            int n = 500;
+            double[] y = new double[2 * n];
+            Arrays.fill(y, 3.25);
+            double[] f = new double[2 * n];
+            double z = new BarnesHut2D(0.5, par).compute(y, n, 2, f);
+            assertEquals((double) n * (n - 1), z, 1e-9 * z);
+            assertTrue(Arrays.stream(f).allMatch(v -> v == 0));
+            double[] two = {0, 0, 1, 0}, f2 = new double[4];
+            assertEquals(1.0, new BarnesHut2D(0.5, par).compute(two, 2, 2, f2), 1e-12);   // 2 * w, w = 1/2
+            assertEquals(-0.25, f2[0], 1e-12);
+            assertEquals(0.25, f2[2], 1e-12);
+        }
+    }
+}
