@@ -20,10 +20,11 @@ public final class BarnesHut2D extends TreeRepulsion {
     static final int LEAF = 32;
     private static final int MAX_DEPTH = 48;
 
-    private final Parallel par;
     private final double invTheta2;
     private final int leafSize;
     private final Kernel kernel = Kernel.best();
+    /** Each thread's walk scratch, kept across iterations (it is tens of KB). */
+    private final ThreadLocal<Walk> scratch = ThreadLocal.withInitial(() -> new Walk(kernel.lanes()));
 
     private int[] perm = new int[0], tmp = new int[0];
     private double[] px = new double[0], py = new double[0], sx = new double[0], sy = new double[0]; // tree order
@@ -36,25 +37,25 @@ public final class BarnesHut2D extends TreeRepulsion {
     private int nodes;
     /** Parallel tasks: subtrees in tree order, each with its path from the root. */
     private int[][] tasks = new int[0][];
-    private final int[][] bucket = new int[MAX_DEPTH + 1][5];
+    private final int[][] bucket = new int[MAX_DEPTH + 1][5], next = new int[MAX_DEPTH + 1][4];
 
-    public BarnesHut2D(double theta, Parallel par) { this(theta, par, LEAF); }
+    public BarnesHut2D(double theta, Parallel par) { this(theta, par, Integer.getInteger("imagetsne.leaf", LEAF)); }
 
     BarnesHut2D(double theta, Parallel par, int leafSize) {
+        super(par);
         this.invTheta2 = theta > 0 ? 1 / (theta * theta) : Double.POSITIVE_INFINITY;
-        this.par = par;
         this.leafSize = Math.max(1, leafSize);
     }
 
     @Override
-    double walk(int n, int dims, double[] neg) {
-        int[][] tasks = this.tasks;
-        return par.sum(tasks.length, (from, to) -> {
-            Walk w = new Walk(kernel.lanes());
-            double z = 0;
-            for (int t = from; t < to; t++) z += task(tasks[t], w, neg);
-            return z;
-        });
+    int walkUnits() { return tasks.length; }
+
+    @Override
+    double walkRange(int from, int to, double[] neg) {
+        Walk w = scratch.get();
+        double z = 0;
+        for (int t = from; t < to; t++) z += task(tasks[t], w, neg);
+        return z;
     }
 
     /** One task's scratch: the interaction list (cells and single points alike) and candidate lists. */
@@ -258,10 +259,10 @@ public final class BarnesHut2D extends TreeRepulsion {
             count[o + 1]++;
         }
         for (int o = 0; o < 4; o++) count[o + 1] += count[o];   // count[o] = start of quadrant o
-        int s0 = count[0], s1 = count[1], s2 = count[2], s3 = count[3];
+        int[] pos = next[depth];
+        System.arraycopy(count, 0, pos, 0, 4);
         for (int q = lo; q < hi; q++) {
-            int o = quad[q];
-            int dst = lo + (o == 0 ? s0++ : o == 1 ? s1++ : o == 2 ? s2++ : s3++);
+            int dst = lo + pos[quad[q]]++;   // indexed, not branched: the quadrants come in no order
             tmp[dst] = perm[q];
             sx[dst] = px[q];
             sy[dst] = py[q];

@@ -12,10 +12,9 @@ import java.util.Arrays;
 public final class BarnesHutRepulsion extends TreeRepulsion {
     private static final int MAX_DEPTH = 48;
 
-    private final Parallel par;
     private final double invTheta2;
 
-    private int dims, stride;
+    private int dims, stride, points;
     /** Tests compare the 2-D fast path with the generic one. */
     boolean generic;
     private int[] perm = new int[0], tmp = new int[0];
@@ -30,22 +29,23 @@ public final class BarnesHutRepulsion extends TreeRepulsion {
     private int nodes;
 
     public BarnesHutRepulsion(double theta, Parallel par) {
+        super(par);
         this.invTheta2 = theta > 0 ? 1 / (theta * theta) : Double.POSITIVE_INFINITY;
-        this.par = par;
     }
 
     @Override
-    double walk(int n, int dims, double[] neg) {
-        return par.sum(n, (from, to) -> {
-            int[] stack = new int[MAX_DEPTH * (1 << dims) + 8];
-            double[] f = new double[dims];
-            double z = 0;
-            for (int q = from; q < to; q++) {
-                z += dims == 2 && !generic ? visit2(q, f, stack) : visit(q, f, stack);
-                System.arraycopy(f, 0, neg, perm[q] * dims, dims);
-            }
-            return z;
-        });
+    int walkUnits() { return points; }
+
+    @Override
+    double walkRange(int from, int to, double[] neg) {
+        int[] stack = new int[MAX_DEPTH * (1 << dims) + 8];
+        double[] f = new double[dims];
+        double z = 0;
+        for (int q = from; q < to; q++) {
+            z += dims == 2 && !generic ? visit2(q, f, stack) : visit(q, f, stack);
+            System.arraycopy(f, 0, neg, perm[q] * dims, dims);
+        }
+        return z;
     }
 
     /** visit() for 2-D, the common case, with both coordinates in locals (the JIT keeps them in registers). */
@@ -138,6 +138,7 @@ public final class BarnesHutRepulsion extends TreeRepulsion {
     @Override
     void build(double[] y, int n, int dims) {
         this.dims = dims;
+        this.points = n;
         this.stride = dims + 2;
         if (perm.length < n) { perm = new int[n]; tmp = new int[n]; orth = new byte[n]; }
         if (ys.length < n * dims) { ys = new double[n * dims]; scratch = new double[n * dims]; }

@@ -7,13 +7,4 @@ package imagetsne.reduce.tsne;
  */
 public interface Repulsion {
     double compute(double[] y, int n, int dims, double[] neg);
-
-    /**
-     * Serial set-up for the next compute() on this same y (Barnes-Hut: the tree build), which the
-     * optimiser overlaps with the attraction on the other core.
-     */
-    default void prepare(double[] y, int n, int dims) {}
-
-    /** Whether {@link #prepare} does real work (otherwise the attraction runs on all cores as usual). */
-    default boolean hasSerialSetUp() { return false; }
 }

@@ -1,32 +1,30 @@
 package imagetsne.reduce.tsne;
 
 /**
- * A repulsion on a tree rebuilt every iteration: the build is the serial part, which the optimiser runs
- * through {@link #prepare} beside the attraction; {@link #compute} then only walks the tree.
+ * A repulsion on a tree rebuilt every iteration. The build is serial; the walk comes in independent
+ * units, so the optimiser can run the build beside the attraction and hand out the walk's chunks in the
+ * same parallel region (Optimizer.treeStep).
  */
 abstract class TreeRepulsion implements Repulsion {
-    /** prepare() built the tree for the coming compute() (same y, unchanged in between). */
-    private boolean prepared;
+    final Parallel par;
 
-    @Override
-    public final void prepare(double[] y, int n, int dims) {
-        build(y, n, dims);
-        prepared = true;
-    }
-
-    @Override
-    public final boolean hasSerialSetUp() { return true; }
+    TreeRepulsion(Parallel par) { this.par = par; }
 
     @Override
     public final double compute(double[] y, int n, int dims, double[] neg) {
-        if (!prepared) build(y, n, dims);
-        prepared = false;
-        return walk(n, dims, neg);
+        build(y, n, dims);
+        return par.sum(walkUnits(), (from, to) -> walkRange(from, to, neg));
     }
 
     /** Builds the tree over y (serial). */
     abstract void build(double[] y, int n, int dims);
 
-    /** Fills neg from the tree last built and returns Z (parallel). */
-    abstract double walk(int n, int dims, double[] neg);
+    /** The walk over the tree last built comes in this many independent units. */
+    abstract int walkUnits();
+
+    /**
+     * Walks units [from, to): fills their points' entries of neg, returns their share of Z. Summed over
+     * Parallel's chunks of walkUnits() in chunk order, as compute() does, Z comes out the same to the bit.
+     */
+    abstract double walkRange(int from, int to, double[] neg);
 }
