@@ -16,7 +16,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
-SIZES="1000 5000 10000 20000 70000"  # fashion-mnist-70k holds 70,000 images (its header says 70,002)
+SIZES="1000 5000 10000 20000 70000"  # fashion-mnist-70k holds 70,000 images (its header says 70,002: see realign_labels.py)
 PEERS=1
 PEERS70=0
 while [ $# -gt 0 ]; do
@@ -61,6 +61,10 @@ for N in $SIZES; do
     $JAVA export --images "$DS/images-idx3-ubyte.gz" --labels "$DS/labels-idx1-ubyte.gz" -n "$N" --pca 50 \
       --out "$X" --out-labels "$L" 2>/dev/null | grep exported >&2
   fi
+  if [ "$N" -ge 70000 ] && ! [ "$OUT/realigned_$N.txt" -nt "$X" ]; then
+    # the 70k image file lost 2 images its labels file still has: realign the labels for scoring (~1 min)
+    $PY bench/tsne/realign_labels.py "$X" "$DS/labels-idx1-ubyte.gz" "$L" | tee "$OUT/realigned_$N.txt" >&2
+  fi
   echo "n=$N: ours" >&2
   /usr/bin/time -v -o "$OUT/time_ours_$N.txt" $JAVA run --csv "$X" --labels "$L" --lr 200 --threads 2 \
     --coords "$OUT/y_ours_$N.csv" > "$OUT/ours_$N.txt" 2> "$OUT/ours_$N.err"
@@ -69,7 +73,7 @@ for N in $SIZES; do
   if [ "$N" -ge 70000 ]; then
     echo "n=$N: ours end to end (IDX -> PCA -> t-SNE)" >&2
     /usr/bin/time -v -o "$OUT/time_e2e_$N.txt" $JAVA run --images "$DS/images-idx3-ubyte.gz" \
-      --labels "$DS/labels-idx1-ubyte.gz" -n "$N" --pca 50 --lr 200 --threads 2 > "$OUT/e2e_$N.txt" 2> "$OUT/e2e_$N.err"
+      --labels "$L" -n "$N" --pca 50 --lr 200 --threads 2 > "$OUT/e2e_$N.txt" 2> "$OUT/e2e_$N.err"
     printf "ours-e2e\t%s\t%s\t%s\t%s\t%s\n" "$N" "$(field total_seconds "$OUT/e2e_$N.txt")" "$(field kl "$OUT/e2e_$N.txt")" \
       "$(field knn10 "$OUT/e2e_$N.txt")" "$(peak_mb "$OUT/time_e2e_$N.txt")" >> "$ROWS"
   fi

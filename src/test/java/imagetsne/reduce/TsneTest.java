@@ -47,37 +47,37 @@ class TsneTest {
 
     @Test
     void fastRepulsionsMatchExactGradients() {
-        MnistData m = MnistData.first(800);
-        TsneOptions base = new TsneOptions().seed(3).threads(2).iterations(750);
-        TsneResult exact = Tsne.run(m.pca50, base.copy().theta(0), null);
-        TsneResult bh = Tsne.run(m.pca50, base.copy().theta(0.5).repulsion(TsneOptions.Repulsion.BARNES_HUT), null);
-        // theta is bhtsne's (cell half-width / distance): a smaller theta must bring BH closer to exact
-        TsneResult bhFine = Tsne.run(m.pca50, base.copy().theta(0.25).repulsion(TsneOptions.Repulsion.BARNES_HUT), null);
-        TsneResult fft = Tsne.run(m.pca50, base.copy().theta(0.5).repulsion(TsneOptions.Repulsion.FFT), null);
-        assertTrue(exact.message().startsWith("exact"), exact.message());
-        assertTrue(fft.message().startsWith("fft"), fft.message());
-        // judge all three layouts against the same exact (all-pairs) P and exact Q normaliser
-        SparseP p;
+        MnistData m = MnistData.first(2400);
+        // One run's final KL moves by 5-10% with the last bit of rounding anywhere (the optimisation
+        // amplifies it), so each path is judged on the mean over three sets of 800 digits, each against its
+        // exact (all-pairs) P and exact Q normaliser. The forces themselves are checked in BarnesHut2DTest.
+        int sets = 3, size = 800;
+        double[] kl = new double[4], acc = new double[4];   // exact, BH 0.5, BH 0.25, FFT
         try (Parallel par = new Parallel(2)) {
-            Neighbors all = VpTree.knn(MnistData.flat(m.pca50), 50, 799, 1, par);
-            p = Affinities.compute(all, 30, par);
-            double klExact = KlDivergence.exact(p, exact.y(), 2, par);
-            double klBh = KlDivergence.exact(p, bh.y(), 2, par);
-            double klFft = KlDivergence.exact(p, fft.y(), 2, par);
-            assertEquals(klExact, exact.kl(), 1e-9, "exact run reports the exact KL");
-            double klBhFine = KlDivergence.exact(p, bhFine.y(), 2, par);
-            // The fast paths' own errors are checked on the forces (BarnesHut2DTest, BarnesHutRepulsionTest). After
-            // 750 iterations the layouts' KL lands 4-5% above the exact run's for BH at theta 0.5 and 0.25 and for
-            // FFT alike (the optimisation amplifies any difference): 8% bounds that, a real fault goes far beyond.
-            assertEquals(klExact, klBh, 0.08 * klExact, "Barnes-Hut (theta 0.5) KL " + klBh + " vs exact " + klExact);
-            assertEquals(klExact, klBhFine, 0.08 * klExact, "Barnes-Hut (theta 0.25) KL " + klBhFine + " vs exact " + klExact);
-            assertEquals(klExact, klFft, 0.08 * klExact, "FFT KL " + klFft + " vs exact " + klExact);
+            for (int set = 0; set < sets; set++) {
+                double[][] x = Arrays.copyOfRange(m.pca50, set * size, (set + 1) * size);
+                int[] labels = Arrays.copyOfRange(m.labels, set * size, (set + 1) * size);
+                SparseP p = Affinities.compute(VpTree.knn(MnistData.flat(x), 50, size - 1, 1, par), 30, par);
+                TsneOptions base = new TsneOptions().seed(3).threads(2).iterations(750);
+                TsneResult[] runs = {
+                    Tsne.run(x, base.copy().theta(0), null),
+                    Tsne.run(x, base.copy().theta(0.5).repulsion(TsneOptions.Repulsion.BARNES_HUT), null),
+                    Tsne.run(x, base.copy().theta(0.25).repulsion(TsneOptions.Repulsion.BARNES_HUT), null),
+                    Tsne.run(x, base.copy().theta(0.5).repulsion(TsneOptions.Repulsion.FFT), null)};
+                assertTrue(runs[0].message().startsWith("exact"), runs[0].message());
+                assertTrue(runs[3].message().startsWith("fft"), runs[3].message());
+                assertEquals(KlDivergence.exact(p, runs[0].y(), 2, par), runs[0].kl(), 1e-9, "exact run reports the exact KL");
+                for (int r = 0; r < 4; r++) {
+                    kl[r] += KlDivergence.exact(p, runs[r].y(), 2, par) / sets;
+                    acc[r] += Quality.knnAccuracy(runs[r].y(), 2, labels, 10) / sets;
+                }
+            }
         }
-        double accExact = Quality.knnAccuracy(exact.y(), 2, m.labels, 10);
-        double accBh = Quality.knnAccuracy(bh.y(), 2, m.labels, 10);
-        double accFft = Quality.knnAccuracy(fft.y(), 2, m.labels, 10);
-        assertEquals(accExact, accBh, 0.03, "10-NN accuracy BH vs exact");
-        assertEquals(accExact, accFft, 0.03, "10-NN accuracy FFT vs exact");
+        String[] names = {"exact", "Barnes-Hut theta 0.5", "Barnes-Hut theta 0.25", "FFT"};
+        for (int r = 1; r < 4; r++) {
+            assertEquals(kl[0], kl[r], 0.06 * kl[0], names[r] + " mean KL " + kl[r] + " vs exact " + kl[0]);
+            assertEquals(acc[0], acc[r], 0.02, names[r] + " mean 10-NN accuracy " + acc[r] + " vs exact " + acc[0]);
+        }
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class BarnesHut2D extends TreeRepulsion {
     private int[][] tasks = new int[0][];
     private final int[][] bucket = new int[MAX_DEPTH + 1][5], next = new int[MAX_DEPTH + 1][4];
 
-    public BarnesHut2D(double theta, Parallel par) { this(theta, par, Integer.getInteger("imagetsne.leaf", LEAF)); }
+    public BarnesHut2D(double theta, Parallel par) { this(theta, par, LEAF); }
 
     BarnesHut2D(double theta, Parallel par, int leafSize) {
         super(par);
