@@ -25,7 +25,7 @@ public final class Affinities {
     /**
      * Fills cond[off..off+k) with p_{j|i}; distances shifted by their minimum so exp never underflows.
      * Newton's method on the entropy H(beta) (dH/dbeta = -beta Var[d]) from beta = 1 / mean distance,
-     * falling back to bisection when a step leaves the bracket: about 5 steps instead of bhtsne's ~40.
+     * falling back to bisection when a step leaves the bracket (bhtsne bisects from beta = 1).
      */
     static void calibrate(double[] d2, int off, int k, double targetEntropy, double[] cond) {
         if (k == 0) return;
