@@ -22,9 +22,9 @@ public final class BarnesHut2D extends TreeRepulsion {
 
     private final double invTheta2;
     private final int leafSize;
-    private final Kernel kernel = Kernel.best();
+    private final Kernel kernel;
     /** Each thread's walk scratch, kept across iterations (it is tens of KB). */
-    private final ThreadLocal<Walk> scratch = ThreadLocal.withInitial(() -> new Walk(kernel.lanes()));
+    private final ThreadLocal<Walk> scratch;
 
     private int[] perm = new int[0], tmp = new int[0];
     private double[] px = new double[0], py = new double[0], sx = new double[0], sy = new double[0]; // tree order
@@ -39,12 +39,14 @@ public final class BarnesHut2D extends TreeRepulsion {
     private int[][] tasks = new int[0][];
     private final int[][] bucket = new int[MAX_DEPTH + 1][5], next = new int[MAX_DEPTH + 1][4];
 
-    public BarnesHut2D(double theta, Parallel par) { this(theta, par, LEAF); }
+    public BarnesHut2D(double theta, Parallel par) { this(theta, par, LEAF, Kernel.best()); }
 
-    BarnesHut2D(double theta, Parallel par, int leafSize) {
+    BarnesHut2D(double theta, Parallel par, int leafSize, Kernel kernel) {
         super(par);
         this.invTheta2 = theta > 0 ? 1 / (theta * theta) : Double.POSITIVE_INFINITY;
         this.leafSize = Math.max(1, leafSize);
+        this.kernel = kernel;
+        this.scratch = ThreadLocal.withInitial(() -> new Walk(kernel.lanes()));
     }
 
     @Override

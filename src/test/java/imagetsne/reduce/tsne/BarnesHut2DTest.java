@@ -94,6 +94,17 @@ class BarnesHut2DTest {
         double zv = simd.sum(1.5, -2.5, lx, ly, lm, size, fv);
         assertEquals(zs, zv, 1e-12 * zs);
         assertArrayEquals(fs, fv, 1e-12 * Math.hypot(fs[0], fs[1]));
+        // the whole walk with either kernel (plain `java -jar` runs the scalar one), odd leaf sizes too
+        int n = 4000;
+        double[] y = clusteredLayout(n, 6), a = new double[2 * n], b = new double[2 * n];
+        try (Parallel par = new Parallel(2)) {
+            for (int leaf : new int[] {1, 7, 32}) {
+                double za = new BarnesHut2D(0.5, par, leaf, Kernel.Scalar.INSTANCE).compute(y, n, 2, a);
+                double zb = new BarnesHut2D(0.5, par, leaf, simd).compute(y, n, 2, b);
+                assertEquals(za, zb, 1e-12 * za, "Z, leaves of " + leaf);
+                assertArrayEquals(a, b, 1e-10 * Arrays.stream(a).map(Math::abs).max().orElse(1), "forces, leaves of " + leaf);
+            }
+        }
     }
 
     @Test
