@@ -57,9 +57,6 @@ final class Attraction {
         for (int b = 0; b < BLOCKS; b++) buffers[b] = new double[n * dims];
     }
 
-    /** Pairs kept (each symmetric pair once). */
-    int pairs() { return cols.length; }
-
     /** Adds block b's pairs into its own buffer. */
     void block(double[] y, int b) {
         double[] f = buffers[b];

@@ -16,7 +16,10 @@ import java.util.Arrays;
  * holds for every point it serves, each summary is at least as accurate as bhtsne's per-point one.
  */
 public final class BarnesHut2D extends TreeRepulsion {
-    /** Points per leaf: bigger leaves mean fewer, longer lists and more conservative summaries. */
+    /**
+     * Points per leaf: bigger leaves mean fewer, longer lists and more conservative summaries (16 to 64
+     * measured about equal in time at 10k points).
+     */
     static final int LEAF = 32;
     private static final int MAX_DEPTH = 48;
 

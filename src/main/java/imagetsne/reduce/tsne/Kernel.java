@@ -8,19 +8,15 @@ package imagetsne.reduce.tsne;
 interface Kernel {
     double sum(double ax, double ay, double[] lx, double[] ly, double[] lm, int size, double[] out);
 
-    /**
-     * 2-D attraction for rows [from, to): attr_i = sum_e vals[e] w (y_i - y_j) over the row's entries,
-     * where at2[e] = 2j indexes the interleaved y. Rows are padded to a multiple of {@link #lanes()} with
-     * zero values.
-     */
-    void attract(int[] rowStart, int[] at2, double[] vals, double[] y, int from, int to, double[] attr);
-
     /** Pad lists to a multiple of this. */
     int lanes();
 
     String name();
 
-    /** The SIMD kernel when the JVM was started with --add-modules jdk.incubator.vector, else the scalar one. */
+    /**
+     * The SIMD kernel when the JVM was started with --add-modules jdk.incubator.vector, else the scalar one
+     * (also forced by -Dimagetsne.scalar=true, to compare the two).
+     */
     static Kernel best() {
         if (Boolean.getBoolean("imagetsne.scalar") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return Scalar.INSTANCE;
@@ -51,22 +47,6 @@ interface Kernel {
             out[0] += fx;
             out[1] += fy;
             return z;
-        }
-
-        @Override
-        public void attract(int[] rowStart, int[] at2, double[] vals, double[] y, int from, int to, double[] attr) {
-            for (int i = from; i < to; i++) {
-                double yx = y[2 * i], yy = y[2 * i + 1], fx = 0, fy = 0;
-                for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++) {
-                    int b = at2[e];
-                    double dx = yx - y[b], dy = yy - y[b + 1];
-                    double w = vals[e] / (1 + dx * dx + dy * dy);
-                    fx += w * dx;
-                    fy += w * dy;
-                }
-                attr[2 * i] = fx;
-                attr[2 * i + 1] = fy;
-            }
         }
 
         @Override

@@ -30,25 +30,6 @@ final class VectorKernel implements Kernel {
     }
 
     @Override
-    public void attract(int[] rowStart, int[] at2, double[] vals, double[] y, int from, int to, double[] attr) {
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        for (int i = from; i < to; i++) {
-            DoubleVector qx = DoubleVector.broadcast(S, y[2 * i]), qy = DoubleVector.broadcast(S, y[2 * i + 1]);
-            DoubleVector fx = DoubleVector.zero(S), fy = fx;
-            for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e += S.length()) {
-                // gathers: the row's neighbours lie anywhere in y
-                DoubleVector dx = qx.sub(DoubleVector.fromArray(S, y, 0, at2, e));
-                DoubleVector dy = qy.sub(DoubleVector.fromArray(S, y, 1, at2, e));
-                DoubleVector w = DoubleVector.fromArray(S, vals, e).div(dx.fma(dx, dy.fma(dy, one)));
-                fx = dx.fma(w, fx);
-                fy = dy.fma(w, fy);
-            }
-            attr[2 * i] = fx.reduceLanes(VectorOperators.ADD);
-            attr[2 * i + 1] = fy.reduceLanes(VectorOperators.ADD);
-        }
-    }
-
-    @Override
     public int lanes() { return S.length(); }
 
     @Override
