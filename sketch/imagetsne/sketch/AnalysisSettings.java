@@ -14,15 +14,19 @@ import java.nio.file.Path;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class AnalysisSettings {
+    /** The engine's defaults, so the panel starts where the CLI does. */
+    private static final AnalysisOptions ENGINE = new AnalysisOptions();
+
+    /** The panel caps the sample; the engine's own default is all images. */
     public int maxImages = 5000;
-    public double perplexity = 30;
-    public double theta = 0.5;
-    public int iterations = 1000;
-    public double learningRate = 200;
-    public int pcaDims = 50;
-    public String features = "auto";
-    public String model = "squeezenet";
-    public long seed = 42;
+    public double perplexity = ENGINE.tsne.perplexity;
+    public double theta = ENGINE.tsne.theta;
+    public int iterations = ENGINE.tsne.iterations;
+    public double learningRate = ENGINE.tsne.learningRate;
+    public int pcaDims = ENGINE.pcaDims;
+    public String features = ENGINE.features.kind.name().toLowerCase(java.util.Locale.ROOT);
+    public String model = ENGINE.features.model;
+    public long seed = ENGINE.seed;
     /** Spread of the layout (1 = fits the window). */
     public double scale = 1.0;
     /** Sprite size relative to the automatic size for the number of images (1 = default). */
