@@ -79,12 +79,7 @@ public final class Affinities {
         par.forChunks(n, (c, from, to) -> {
             int[] mark = new int[n];
             java.util.Arrays.fill(mark, -1);
-            for (int i = from; i < to; i++) {
-                for (int a = 0; a < k; a++) mark[idx[i * k + a]] = i;
-                int extra = 0;
-                for (int t = inStart[i]; t < inStart[i + 1]; t++) if (mark[inEdge[t] / k] != i) extra++;
-                rowStart[i + 1] = k + extra;
-            }
+            for (int i = from; i < to; i++) rowStart[i + 1] = rowLength(i, idx, k, inStart, inEdge, mark);
         });
         for (int i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
         int[] cols = new int[rowStart[n]];
@@ -93,27 +88,39 @@ public final class Affinities {
         par.forChunks(n, (c, from, to) -> {
             int[] mark = new int[n], at = new int[n];
             java.util.Arrays.fill(mark, -1);
-            for (int i = from; i < to; i++) {
-                int out = rowStart[i];
-                for (int a = 0; a < k; a++) {
-                    int j = idx[i * k + a];
-                    mark[j] = i;
-                    at[j] = out;
-                    cols[out] = j;
-                    vals[out++] = cond[i * k + a];
-                }
-                for (int t = inStart[i]; t < inStart[i + 1]; t++) {
-                    int e = inEdge[t], r = e / k;
-                    if (mark[r] == i) {
-                        vals[at[r]] += cond[e];
-                    } else {
-                        cols[out] = r;
-                        vals[out++] = cond[e];
-                    }
-                }
-                for (int e = rowStart[i]; e < out; e++) vals[e] /= norm;
-            }
+            for (int i = from; i < to; i++) fillRow(i, idx, k, cond, inStart, inEdge, rowStart[i], norm, mark, at, cols, vals);
         });
         return new SparseP(n, rowStart, cols, vals);
+    }
+
+    // per-row methods: called n times, the JIT compiles them early and once (see ApproxKnn)
+
+    private static int rowLength(int i, int[] idx, int k, int[] inStart, int[] inEdge, int[] mark) {
+        for (int a = 0; a < k; a++) mark[idx[i * k + a]] = i;
+        int extra = 0;
+        for (int t = inStart[i]; t < inStart[i + 1]; t++) if (mark[inEdge[t] / k] != i) extra++;
+        return k + extra;
+    }
+
+    private static void fillRow(int i, int[] idx, int k, double[] cond, int[] inStart, int[] inEdge, int out,
+                                double norm, int[] mark, int[] at, int[] cols, double[] vals) {
+        int start = out;
+        for (int a = 0; a < k; a++) {
+            int j = idx[i * k + a];
+            mark[j] = i;
+            at[j] = out;
+            cols[out] = j;
+            vals[out++] = cond[i * k + a];
+        }
+        for (int t = inStart[i]; t < inStart[i + 1]; t++) {
+            int e = inEdge[t], r = e / k;
+            if (mark[r] == i) {
+                vals[at[r]] += cond[e];
+            } else {
+                cols[out] = r;
+                vals[out++] = cond[e];
+            }
+        }
+        for (int e = start; e < out; e++) vals[e] /= norm;
     }
 }

@@ -38,20 +38,8 @@ public final class ApproxKnn {
         par.forChunks(n, (c, from, to) -> {
             KnnHeap heap = new KnnHeap(kk);
             int[] seen = new int[n];
-            int stamp = 0;
             for (int i = from; i < to; i++) {
-                heap.clear();
-                stamp++;
-                seen[i] = stamp;
-                for (int t = 0; t < trees; t++) {
-                    int[] p = perm[t];
-                    for (int a = leafStart[t][i], e = leafEnd[t][i]; a < e; a++) {
-                        int j = p[a];
-                        if (seen[j] == stamp) continue;
-                        seen[j] = stamp;
-                        heap.offer(sqDist(xp, i * dp, j * dp, dp), j);
-                    }
-                }
+                leafMates(i, i - from + 1, xp, dp, perm, leafStart, leafEnd, seen, heap);
                 heap.drainSorted(idx, dist, i * kk);
             }
         });
@@ -67,35 +55,58 @@ public final class ApproxKnn {
             par.forChunks(n, (c, from, to) -> {
                 KnnHeap heap = new KnnHeap(kk);
                 int[] seen = new int[n];
-                int stamp = 0;
                 for (int i = from; i < to; i++) {
-                    heap.clear();
-                    stamp++;
-                    seen[i] = stamp;
-                    int base = i * kk;
-                    for (int a = 0; a < kk; a++) {
-                        int j = gi[base + a];
-                        seen[j] = stamp;
-                        heap.offer(gd[base + a], j);
-                    }
-                    for (int a = 0; a < m; a++) {
-                        int j = gi[base + a];
-                        int jb = j * kk;
-                        for (int b = 0; b < m; b++) {
-                            int l = gi[jb + b];
-                            if (seen[l] == stamp) continue;
-                            seen[l] = stamp;
-                            double dl = sqDist(xp, i * dp, l * dp, dp);
-                            if (dl <= heap.bound()) heap.offer(dl, l);
-                        }
-                    }
-                    heap.drainSorted(ni, nd, base);
+                    neighboursOfNeighbours(i, i - from + 1, gi, gd, kk, m, xp, dp, seen, heap);
+                    heap.drainSorted(ni, nd, i * kk);
                 }
             });
             cur = ni;
             curD = nd;
         }
         return new Neighbors(n, kk, cur, curD);
+    }
+
+    // The per-point work lives in small methods: called thousands of times, they are compiled early and
+    // once, where one long loop per chunk got compiled several times over (on-stack replacement at each
+    // loop), and that compiling competed with the work on two cores.
+
+    /** Heap = the k nearest of point i's leaf-mates over all trees; stamp marks points already seen. */
+    private static void leafMates(int i, int stamp, double[] xp, int dp, int[][] perm, int[][] leafStart,
+                                  int[][] leafEnd, int[] seen, KnnHeap heap) {
+        heap.clear();
+        seen[i] = stamp;
+        for (int t = 0; t < perm.length; t++) {
+            int[] p = perm[t];
+            for (int a = leafStart[t][i], e = leafEnd[t][i]; a < e; a++) {
+                int j = p[a];
+                if (seen[j] == stamp) continue;
+                seen[j] = stamp;
+                heap.offer(sqDist(xp, i * dp, j * dp, dp), j);
+            }
+        }
+    }
+
+    /** Heap = the k nearest of point i's neighbours in g and the first m neighbours of its first m. */
+    private static void neighboursOfNeighbours(int i, int stamp, int[] g, double[] gd, int kk, int m,
+                                               double[] xp, int dp, int[] seen, KnnHeap heap) {
+        heap.clear();
+        seen[i] = stamp;
+        int base = i * kk;
+        for (int a = 0; a < kk; a++) {
+            int j = g[base + a];
+            seen[j] = stamp;
+            heap.offer(gd[base + a], j);
+        }
+        for (int a = 0; a < m; a++) {
+            int jb = g[base + a] * kk;
+            for (int b = 0; b < m; b++) {
+                int l = g[jb + b];
+                if (seen[l] == stamp) continue;
+                seen[l] = stamp;
+                double dl = sqDist(xp, i * dp, l * dp, dp);
+                if (dl <= heap.bound()) heap.offer(dl, l);
+            }
+        }
     }
 
     /**
@@ -116,12 +127,19 @@ public final class ApproxKnn {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** s0 + w . x[off, off + d) */
+    private static double dot(double s0, double[] x, int off, double[] w, int d) {
+        double s = s0;
+        for (int u = 0; u < d; u++) s += w[u] * x[off + u];
+        return s;
+    }
+
     private static void buildTree(double[] x, int d, int n, int leaf, long seed,
                                   int[][] perm, int[][] leafStart, int[][] leafEnd, int t) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
         int[] ls = new int[n], le = new int[n];
-        double[] side = new double[n];
+        double[] side = new double[n], normal = new double[d];
         int[] tmp = new int[n];
         SplittableRandom rnd = new SplittableRandom(seed);
         // explicit stack of [lo, hi) ranges
@@ -143,13 +161,12 @@ public final class ApproxKnn {
             if (a != b) {
                 double off = 0;
                 for (int u = 0; u < d; u++) {
-                    double w = x[a * d + u] - x[b * d + u];
-                    off += w * (x[a * d + u] + x[b * d + u]) * 0.5;
+                    normal[u] = x[a * d + u] - x[b * d + u];
+                    off += normal[u] * (x[a * d + u] + x[b * d + u]) * 0.5;
                 }
                 for (int q = lo; q < hi; q++) {
                     int i = p[q];
-                    double s = -off;
-                    for (int u = 0; u < d; u++) s += (x[a * d + u] - x[b * d + u]) * x[i * d + u];
+                    double s = dot(-off, x, i * d, normal, d);
                     side[i] = s;
                     if (s < 0) left++;
                 }

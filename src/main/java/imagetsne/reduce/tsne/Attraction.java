@@ -63,21 +63,7 @@ final class Attraction {
         Arrays.fill(f, 0);
         int from = blockStart[b], to = blockStart[b + 1];
         if (dims == 2) {
-            for (int i = from; i < to; i++) {
-                double yx = y[2 * i], yy = y[2 * i + 1], fx = 0, fy = 0;
-                for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++) {
-                    int j = cols[e];
-                    double dx = yx - y[j], dy = yy - y[j + 1];
-                    double w = vals32[e] / (float) (1 + dx * dx + dy * dy);
-                    double gx = w * dx, gy = w * dy;
-                    fx += gx;
-                    fy += gy;
-                    f[j] -= gx;
-                    f[j + 1] -= gy;
-                }
-                f[2 * i] += fx;
-                f[2 * i + 1] += fy;
-            }
+            for (int i = from; i < to; i++) row2(i, y, f);
             return;
         }
         double[] g = new double[dims];
@@ -95,6 +81,28 @@ final class Attraction {
                 }
             }
         }
+    }
+
+    /**
+     * Row i's pairs in 2-D. A method of its own: called per row, it is compiled within the first
+     * iteration and once, where the block's loop waited for on-stack replacement.
+     */
+    private void row2(int i, double[] y, double[] f) {
+        final int[] cols = this.cols;
+        final float[] vals32 = this.vals32;
+        double yx = y[2 * i], yy = y[2 * i + 1], fx = 0, fy = 0;
+        for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++) {
+            int j = cols[e];
+            double dx = yx - y[j], dy = yy - y[j + 1];
+            double w = vals32[e] / (float) (1 + dx * dx + dy * dy);
+            double gx = w * dx, gy = w * dy;
+            fx += gx;
+            fy += gy;
+            f[j] -= gx;
+            f[j + 1] -= gy;
+        }
+        f[2 * i] += fx;
+        f[2 * i + 1] += fy;
     }
 
     /** attr[from*dims, to*dims) = the blocks' buffers summed in block order. */

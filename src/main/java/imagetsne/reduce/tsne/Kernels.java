@@ -5,8 +5,8 @@ public final class Kernels {
     private Kernels() {}
 
     /**
-     * The kernel in use: "scalar", or "simd-8x64" (AVX-512) / "simd-4x64" (AVX2) when the JVM runs with
-     * --add-modules jdk.incubator.vector.
+     * The kernel in use: "scalar", or when the JVM runs with --add-modules jdk.incubator.vector
+     * "simd-16x32" (AVX-512: 16 floats, or 8 doubles, per instruction) or "simd-8x32" (AVX2).
      */
     public static String name() { return Kernel.best().name(); }
 }

@@ -50,15 +50,16 @@ class BarnesHut2DTest {
     }
 
     @Test
-    void theThetaZeroLimitIsExact() {
+    void theThetaZeroLimitIsExactUpToSinglePrecision() {
         int n = 700;
-        double[] y = clusteredLayout(n, 2);
+        double[] y = clusteredLayout(n, 2);   // clusters 0.05 wide at 30 from the origin: float's worst case
         try (Parallel par = new Parallel(2)) {
             double[] exact = new double[2 * n], bh = new double[2 * n];
             double ze = new ExactRepulsion(par).compute(y, n, 2, exact);
             double zb = new BarnesHut2D(0, par).compute(y, n, 2, bh);
-            assertEquals(ze, zb, 1e-9 * ze);
-            assertArrayEquals(exact, bh, 1e-9 * Arrays.stream(exact).map(Math::abs).max().orElse(1));
+            assertEquals(ze, zb, 1e-6 * ze);
+            // the walk sums in single precision: errors of ~1e-5, where theta 0.1 already gives ~1e-3
+            assertEquals(0, BarnesHutRepulsionTest.relativeError(exact, bh), 2e-5);
         }
     }
 
@@ -86,7 +87,7 @@ class BarnesHut2DTest {
         Kernel simd = Kernel.best();
         assertTrue(simd.name().startsWith("simd"), "the tests run with the Vector API module (pom argLine): " + simd.name());
         Random rnd = new Random(4);
-        int size = 8 * 37;
+        int size = 16 * 37;   // a multiple of every lane count
         double[] lx = new double[size], ly = new double[size], lm = new double[size];
         for (int k = 0; k < size; k++) { lx[k] = rnd.nextGaussian() * 20; ly[k] = rnd.nextGaussian() * 20; lm[k] = 1 + rnd.nextInt(40); }
         double[] fs = new double[2], fv = new double[2];
@@ -94,6 +95,15 @@ class BarnesHut2DTest {
         double zv = simd.sum(1.5, -2.5, lx, ly, lm, size, fv);
         assertEquals(zs, zv, 1e-12 * zs);
         assertArrayEquals(fs, fv, 1e-12 * Math.hypot(fs[0], fs[1]));
+        // single precision, scalar and SIMD, against the double sum
+        float[] qx = new float[size], qy = new float[size], qm = new float[size];
+        for (int k = 0; k < size; k++) { qx[k] = (float) lx[k]; qy[k] = (float) ly[k]; qm[k] = (float) lm[k]; }
+        for (Kernel k : new Kernel[] {Kernel.Scalar.INSTANCE, simd}) {
+            double[] f32 = new double[2];
+            double z32 = k.sum32(1.5f, -2.5f, qx, qy, qm, size, f32);
+            assertEquals(zs, z32, 1e-6 * zs, k.name());
+            assertArrayEquals(fs, f32, 1e-5 * Math.hypot(fs[0], fs[1]), k.name());
+        }
         // the whole walk with either kernel (plain `java -jar` runs the scalar one), odd leaf sizes too
         int n = 4000;
         double[] y = clusteredLayout(n, 6), a = new double[2 * n], b = new double[2 * n];
@@ -101,8 +111,9 @@ class BarnesHut2DTest {
             for (int leaf : new int[] {1, 7, 32}) {
                 double za = new BarnesHut2D(0.5, par, leaf, Kernel.Scalar.INSTANCE).compute(y, n, 2, a);
                 double zb = new BarnesHut2D(0.5, par, leaf, simd).compute(y, n, 2, b);
-                assertEquals(za, zb, 1e-12 * za, "Z, leaves of " + leaf);
-                assertArrayEquals(a, b, 1e-10 * Arrays.stream(a).map(Math::abs).max().orElse(1), "forces, leaves of " + leaf);
+                // both in single precision, summed in different orders
+                assertEquals(za, zb, 1e-6 * za, "Z, leaves of " + leaf);
+                assertEquals(0, BarnesHutRepulsionTest.relativeError(a, b), 1e-5, "forces, leaves of " + leaf);
             }
         }
     }
