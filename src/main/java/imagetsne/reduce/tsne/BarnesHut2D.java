@@ -25,6 +25,8 @@ public final class BarnesHut2D extends TreeRepulsion {
      */
     static final int LEAF = 32;
     private static final int MAX_DEPTH = 48;
+    private static final float[] ONES = new float[64];
+    static { Arrays.fill(ONES, 1); }
 
     private final double invTheta2;
     private final int leafSize;
@@ -169,7 +171,9 @@ public final class BarnesHut2D extends TreeRepulsion {
                 w.ensure(cnt);
                 System.arraycopy(qx, fp, w.x, w.size, cnt);
                 System.arraycopy(qy, fp, w.y, w.size, cnt);
-                Arrays.fill(w.m, w.size, w.size + cnt, 1);
+                // unit masses: a copy from a ready array beats Arrays.fill on these short runs (8% of the
+                // whole t-SNE's samples went to fill)
+                if (cnt <= ONES.length) System.arraycopy(ONES, 0, w.m, w.size, cnt); else Arrays.fill(w.m, w.size, w.size + cnt, 1);
                 w.size += cnt;
             } else if (kids != 0 && (leafGroup || crit >= groupCrit)) {
                 if (sp + kids > stack.length) w.stack = stack = Arrays.copyOf(stack, (sp + kids) * 2);

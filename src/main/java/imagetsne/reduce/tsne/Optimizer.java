@@ -40,7 +40,7 @@ public final class Optimizer {
                 attraction.gather(attr, from, to);
                 for (int e = from * dims, end = to * dims; e < end; e++) {
                     double g = exaggeration * attr[e] - neg[e] * invZ;
-                    gains[e] = Math.signum(g) != Math.signum(velocity[e]) ? gains[e] + 0.2 : gains[e] * 0.8;
+                    gains[e] = sign(g) != sign(velocity[e]) ? gains[e] + 0.2 : gains[e] * 0.8;
                     if (gains[e] < 0.01) gains[e] = 0.01;
                     velocity[e] = momentum * velocity[e] - learningRate * gains[e] * g;
                     y[e] += velocity[e];
@@ -86,6 +86,9 @@ public final class Optimizer {
         for (int c = 0, chunks = Parallel.chunks(tree.walkUnits()); c < chunks; c++) z += shares[c];
         return z;
     }
+
+    /** bhtsne's sign: -1, 0 or 1 (Math.signum is a call, not an intrinsic, in Java 17). */
+    private static int sign(double v) { return v > 0 ? 1 : v < 0 ? -1 : 0; }
 
     static void centre(double[] y, int n, int dims) {
         for (int t = 0; t < dims; t++) {
