@@ -75,14 +75,15 @@ public final class Tsne {
             // exact gradients want exact P over all pairs (bhtsne's theta = 0); otherwise k = 3 * perplexity
             boolean exact = mode == TsneOptions.Repulsion.EXACT;
             int k = exact ? n - 1 : Math.max(1, Math.min(n - 1, (int) (3 * o.perplexity)));
-            // the PCA start needs only x: it runs on its own thread beside the neighbour search, whose
-            // two threads leave gaps while the JIT is still compiling (~0.1 s saved at 10k points)
+            // The PCA start needs only x: it runs on a thread of its own beside the neighbour search, whose
+            // two threads leave gaps while the JIT is still compiling (~0.1 s saved at 10k points). (Warming
+            // the SIMD kernels up on this thread as well measured no better than the optimiser doing it.)
             final double[] input = flat;
             final int inputDims = d;
             java.util.concurrent.CompletableFuture<double[]> start = o.init == TsneOptions.Init.PCA
                     ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Initialization.pca(input, n, inputDims, dims, o.seed),
-                            r -> { Thread t = new Thread(r, "tsne-init"); t.setDaemon(true); t.start(); })
-                    : null;
+                            r -> { Thread t = new Thread(r, "tsne-start"); t.setDaemon(true); t.start(); })
+                    : java.util.concurrent.CompletableFuture.completedFuture(null);
             long tk = System.nanoTime();
             Neighbors nn = neighbours(flat, n, d, k, o, exact, par);
             long ta = System.nanoTime();
@@ -90,7 +91,8 @@ public final class Tsne {
             long to = System.nanoTime();
             nn = null; // let the neighbour graph go before the optimiser allocates
 
-            double[] y = start != null ? join(start) : Initialization.random(n, dims, o.seed);
+            double[] y = join(start);
+            if (y == null) y = Initialization.random(n, dims, o.seed);
             flat = null;
             double lr = o.learningRate > 0 ? o.learningRate : Math.max(200, n / o.earlyExaggeration);
             Repulsion rep = switch (mode) {

@@ -59,20 +59,6 @@ public final class BarnesHut2D extends TreeRepulsion {
         this.scratch = ThreadLocal.withInitial(() -> new Walk(kernel.lanes32()));
     }
 
-    /**
-     * Gets the kernel compiled before the first walk: a thousand calls on a short list, ~40 ms with the
-     * class loading. Until the JIT compiles it, the Vector API runs ~100x slower than compiled (each
-     * operation is an object), and the first walk's 10,000 long lists used to take ~0.3 s of CPU at it.
-     */
-    void warmUp() {
-        if (kernel.lanes32() == 1) return;
-        int len = 4 * kernel.lanes32();
-        float[] x = new float[len], y = new float[len], m = new float[len];
-        double[] f = new double[2];
-        for (int i = 0; i < len; i++) { x[i] = i; y[i] = 0.5f * i; m[i] = 1; }
-        for (int c = 0; c < 1000; c++) kernel.sum32(0.25f + c * 1e-6f, -0.5f, x, y, m, len, f);
-    }
-
     @Override
     int walkUnits() { return tasks.length; }
 

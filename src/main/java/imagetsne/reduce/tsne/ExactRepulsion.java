@@ -33,6 +33,28 @@ public final class ExactRepulsion implements Repulsion {
         });
     }
 
+    /**
+     * Z = sum over all pairs i != j of w_ij, for the KL. In 2-D it is summed with the single-precision
+     * kernel, the one the tree walk has kept compiled: the double one, unused since the warm-up, ran
+     * uncompiled here for ~0.1 s at 10k points. Relative error ~1e-7 per term, summed in double per point.
+     */
+    public double normaliser(double[] y, int n, int dims) {
+        if (dims != 2) return compute(y, n, dims, null);
+        int size = (n + kernel.lanes32() - 1) / kernel.lanes32() * kernel.lanes32();
+        float[] xs = new float[size], ys = new float[size], ms = new float[size];
+        for (int i = 0; i < n; i++) {
+            xs[i] = (float) y[2 * i];
+            ys[i] = (float) y[2 * i + 1];
+            ms[i] = 1;   // the padding keeps mass 0
+        }
+        return par.sum(n, (from, to) -> {
+            double z = 0;
+            double[] f = new double[2];
+            for (int i = from; i < to; i++) z += kernel.sum32(xs[i], ys[i], xs, ys, ms, size, f) - 1;   // w_ii = 1
+            return z;
+        });
+    }
+
     @Override
     public double compute(double[] y, int n, int dims, double[] neg) {
         if (dims == 2) return compute2(y, n, neg);

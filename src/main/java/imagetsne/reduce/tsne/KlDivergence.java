@@ -28,9 +28,9 @@ public final class KlDivergence {
         });
     }
 
-    /** KL with the exact normalisation Z (O(n^2)). */
+    /** KL with Z summed over all pairs (O(n^2); see {@link ExactRepulsion#normaliser}). */
     public static double exact(SparseP p, double[] y, int dims, Parallel par) {
-        double z = new ExactRepulsion(par).compute(y, p.n(), dims, null);
+        double z = new ExactRepulsion(par).normaliser(y, p.n(), dims);
         return of(p, y, dims, z, par);
     }
 }

@@ -23,7 +23,7 @@ public final class Optimizer {
         java.util.Arrays.fill(gains, 1);
         Attraction attraction = new Attraction(p, dims);
         double z = Double.NaN;
-        if (repulsion instanceof BarnesHut2D b && n >= 2_000) b.warmUp();   // smaller runs: not worth its ~40 ms
+        if (n >= Kernels.WARM_UP_FROM) Kernels.warmUp();   // done already when Tsne.run started it beside the k-NN
         for (int it = 0; it < o.iterations; it++) {
             double exaggeration = it < o.exaggerationIterations ? o.earlyExaggeration : 1;
             double momentum = it < o.momentumSwitchIteration ? o.momentum : o.finalMomentum;

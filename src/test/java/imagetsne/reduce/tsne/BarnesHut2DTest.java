@@ -58,6 +58,8 @@ class BarnesHut2DTest {
             double ze = new ExactRepulsion(par).compute(y, n, 2, exact);
             double zb = new BarnesHut2D(0, par).compute(y, n, 2, bh);
             assertEquals(ze, zb, 1e-6 * ze);
+            // the KL's normaliser, summed with the single-precision kernel
+            assertEquals(ze, new ExactRepulsion(par).normaliser(y, n, 2), 1e-7 * ze);
             // the walk sums in single precision: errors of ~1e-5, where theta 0.1 already gives ~1e-3
             assertEquals(0, BarnesHutRepulsionTest.relativeError(exact, bh), 2e-5);
         }
