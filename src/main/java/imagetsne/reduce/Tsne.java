@@ -114,7 +114,7 @@ public final class Tsne {
                     mode.name().toLowerCase().replace('_', '-'), Kernels.name(), k, Math.round(lr),
                     (ta - tk) / 1e9, (to - ta) / 1e9, (ti - to) / 1e9, (te - ti) / 1e9));
             if (n >= 5_000 && Kernels.name().equals("scalar")) {
-                notes.add("SIMD kernel off: start java with --add-modules jdk.incubator.vector for ~1.4x faster t-SNE");
+                notes.add("SIMD kernel off: start java with --add-modules jdk.incubator.vector for ~1.25x faster t-SNE");
             }
             if (out.cancelled()) notes.add("cancelled at iteration " + out.iterations());
             return new TsneResult(y, n, dims, kl, seconds(t0), out.cancelled(), String.join("; ", notes));

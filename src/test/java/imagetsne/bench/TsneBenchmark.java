@@ -27,7 +27,7 @@ import java.util.Locale;
  *   score --coords C.csv --labels L.csv   (prints "SCORE knn10=...")
  *   run (--csv X.csv | --images F.gz -n N --pca 50) --labels L.csv|F.gz [--theta 0.5] [--perplexity 30]
  *       [--iterations 1000] [--threads 2] [--repulsion AUTO] [--lr 200] [--coords out.csv]
- *       [--repeat R]   (R - 1 runs first in the same JVM: the last one shows warm, JIT-compiled timings)
+ *       [--seed S] [--repeat R]   (R - 1 runs first in the same JVM: the last one shows warm, JIT-compiled timings)
  */
 public final class TsneBenchmark {
     public static void main(String[] args) throws IOException {
@@ -77,6 +77,7 @@ public final class TsneBenchmark {
                 .dims(Integer.parseInt(opt(args, "--dims", "2")));
         if (opt(args, "--knn", null) != null) o.knn = TsneOptions.Knn.valueOf(opt(args, "--knn", null));
         if (opt(args, "--fft-from", null) != null) o.fftFrom = Integer.parseInt(opt(args, "--fft-from", null));
+        if (opt(args, "--seed", null) != null) o.seed = Long.parseLong(opt(args, "--seed", null));
         o.klEvery = 0;
         // --repeat R: R - 1 extra runs first in the same JVM (their times on stderr), to see warm timings
         for (int rep = Integer.parseInt(opt(args, "--repeat", "1")); rep > 1; rep--) {
