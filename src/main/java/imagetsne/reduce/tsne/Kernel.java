@@ -24,14 +24,15 @@ interface Kernel {
     String name();
 
     /**
-     * Gets both sums compiled before they meet real work: a thousand calls each on a short list, ~40 ms
-     * with the class loading. Until the JIT compiles it, the Vector API runs ~100x slower than compiled
-     * (each operation is an object): at 10k points the first tree walk spent ~0.3 s of CPU in it, and
-     * the exact KL at the end (10,000 calls over 10,000 terms, too few calls to be compiled early)
-     * another ~0.3 s.
+     * Gets the sums ready for the JIT before they meet real work: a thousand calls each on a short list,
+     * ~40 ms with the class loading. Until compiled, the Vector API runs ~100x slower (each operation is
+     * an object): at 10k points the first tree walk used to spend ~0.3 s of CPU in it. The calls pass
+     * the JIT's thresholds, but it compiles in the background, when its queue allows: the double sum,
+     * little used by a Barnes-Hut run, may still be uncompiled at the end, so the final KL uses sum32
+     * (see {@link ExactRepulsion#normaliser}).
      */
     static void warmUp(Kernel k) {
-        // 1,000 calls of 16 SIMD steps each: the JIT's C2 threshold (calls + loop turns > 15,000) is passed
+        // 1,000 calls of 16 SIMD steps each: calls + loop turns pass the optimising compiler's 15,000
         int len = 16 * Math.max(k.lanes(), k.lanes32());
         float[] x = new float[len], y = new float[len], m = new float[len];
         double[] xd = new double[len], yd = new double[len], md = new double[len], f = new double[2];
