@@ -76,8 +76,7 @@ public final class Tsne {
             boolean exact = mode == TsneOptions.Repulsion.EXACT;
             int k = exact ? n - 1 : Math.max(1, Math.min(n - 1, (int) (3 * o.perplexity)));
             // The PCA start needs only x: it runs on a thread of its own beside the neighbour search, whose
-            // two threads leave gaps while the JIT is still compiling (~0.1 s saved at 10k points). (Warming
-            // the SIMD kernels up on this thread as well measured no better than the optimiser doing it.)
+            // two threads leave gaps while the JIT is still compiling (~0.1 s saved at 10k points).
             final double[] input = flat;
             final int inputDims = d;
             java.util.concurrent.CompletableFuture<double[]> start = o.init == TsneOptions.Init.PCA

@@ -14,6 +14,8 @@ public final class Optimizer {
 
     private Optimizer() {}
 
+    private static final java.util.concurrent.atomic.AtomicBoolean KERNELS_WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
     public static Outcome run(SparseP p, double[] y, int dims, double learningRate, TsneOptions o,
                               Repulsion repulsion, TsneListener listener, Parallel par) {
         int n = p.n();
@@ -23,7 +25,8 @@ public final class Optimizer {
         java.util.Arrays.fill(gains, 1);
         Attraction attraction = new Attraction(p, dims);
         double z = Double.NaN;
-        if (n >= Kernels.WARM_UP_FROM) Kernels.warmUp();   // done already when Tsne.run started it beside the k-NN
+        // once per JVM (the compiled code stays), and not for small runs, which are done sooner than its ~40 ms
+        if (n >= 2_000 && KERNELS_WARMED.compareAndSet(false, true)) Kernel.warmUp(Kernel.best());
         for (int it = 0; it < o.iterations; it++) {
             double exaggeration = it < o.exaggerationIterations ? o.earlyExaggeration : 1;
             double momentum = it < o.momentumSwitchIteration ? o.momentum : o.finalMomentum;

@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link Kernel} on the JDK's incubating Vector API: 8 doubles or 16 floats per AVX-512 instruction (4 or
- * 8 with AVX2), about 3x the scalar loop here, and 1.8x that again in single precision. Loaded by name only when the module is present.
+ * 8 with AVX2), about 3x the scalar loop here, and 1.8x that again in single precision. Loaded by name
+ * only when the module is present.
  */
 final class VectorKernel implements Kernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
