@@ -1,5 +1,6 @@
 package imagetsne.sketch;
 
+import imagetsne.features.FeatureExtractors;
 import imagetsne.ui.Button;
 import imagetsne.ui.Controls;
 import imagetsne.ui.DropDown;
@@ -55,8 +56,9 @@ final class SketchPanel {
         features = controls.addDropDown("features").setLabel("features").setItems("auto", "cnn", "hog", "pixels")
                 .setIndex(indexOf(new String[] {"auto", "cnn", "hog", "pixels"}, st.features))
                 .onChange(e -> st.features = e.stringValue());
-        model = controls.addDropDown("model").setLabel("CNN model").setItems("squeezenet", "resnet50", "vgg16")
-                .setIndex(indexOf(new String[] {"squeezenet", "resnet50", "vgg16"}, st.model))
+        String[] models = FeatureExtractors.availableModels().toArray(new String[0]);
+        model = controls.addDropDown("model").setLabel("CNN model").setItems(models)
+                .setIndex(Math.max(0, indexOf(models, st.model)))
                 .onChange(e -> st.model = e.stringValue());
         more.add(iterations, learningRate, pcaDims, model, features);
 

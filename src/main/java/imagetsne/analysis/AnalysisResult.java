@@ -17,6 +17,9 @@ public record AnalysisResult(
         List<Skipped> skipped,
         String featureKind,
         String featureReason,
+        /** the CNN model and layer that made the features; null for hog and pixels */
+        String featureModel,
+        String featureLayer,
         double kl,
         double gridCost,
         Map<Stage, Double> seconds,

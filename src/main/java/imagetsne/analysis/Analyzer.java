@@ -80,14 +80,16 @@ public final class Analyzer {
                 t.setDaemon(true);
                 return t;
             });
+            int side = ex.inputSide() > 0 ? 2 * ex.inputSide() : 0;
             try {
+                // the next chunk decodes while this one is extracted, so neither the decoders nor the extractor wait
+                List<Future<Decoded>> next = submit(pool, files, 0, batch, options.thumbnailSize, side, cache, key);
                 for (int start = 0; start < files.size(); start += batch) {
                     c.check();
-                    List<Path> chunk = files.subList(start, Math.min(files.size(), start + batch));
-                    List<Future<Decoded>> futures = new ArrayList<>(chunk.size());
-                    for (Path f : chunk) futures.add(pool.submit(() -> decode(f, options.thumbnailSize, cache, key)));
+                    List<Future<Decoded>> futures = next;
+                    next = submit(pool, files, start + batch, batch, options.thumbnailSize, side, cache, key);
                     List<Decoded> need = new ArrayList<>();
-                    List<Decoded> done = new ArrayList<>(chunk.size());
+                    List<Decoded> done = new ArrayList<>(futures.size());
                     for (Future<Decoded> fu : futures) {
                         Decoded d = get(fu);
                         done.add(d);
@@ -165,16 +167,29 @@ public final class Analyzer {
         seconds.put(Stage.GRID, secs(t0));
         l.stage(Stage.DONE, n + " images laid out");
 
-        return new AnalysisResult(layout, thumbs, features, skipped, sel.extractor().kind(), sel.reason(), ts.kl(), ga.cost(), seconds, messages);
+        return new AnalysisResult(layout, thumbs, features, skipped, sel.extractor().kind(), sel.reason(), sel.model(), sel.layer(), ts.kl(), ga.cost(), seconds, messages);
     }
 
-    private static Decoded decode(Path f, int thumbSize, FeatureCache cache, String key) {
+    /** Decoding of files[from, from + count) on the pool; empty past the end. */
+    private static List<Future<Decoded>> submit(ExecutorService pool, List<Path> files, int from, int count, int thumbSize,
+                                                int side, FeatureCache cache, String key) {
+        List<Future<Decoded>> out = new ArrayList<>();
+        for (int i = from; i < Math.min(files.size(), from + count); i++) {
+            Path f = files.get(i);
+            out.add(pool.submit(() -> decode(f, thumbSize, side, cache, key)));
+        }
+        return out;
+    }
+
+    /** @param side the longest side kept for the extractor (0 = the full image): a waiting chunk holds small images */
+    private static Decoded decode(Path f, int thumbSize, int side, FeatureCache cache, String key) {
         try {
             BufferedImage img = ImageDecoder.read(f);
             BufferedImage thumb = ImageDecoder.thumbnail(img, thumbSize);
             float[] cached = cache == null ? null : cache.get(f, key);
-            // keep the full image only when features still have to be computed from it
-            return new Decoded(f, cached == null ? img : null, thumb, cached, null);
+            if (cached != null) return new Decoded(f, null, thumb, cached, null);
+            BufferedImage forFeatures = side > 0 && Math.max(img.getWidth(), img.getHeight()) > side ? ImageDecoder.thumbnail(img, side) : img;
+            return new Decoded(f, forFeatures, thumb, null, null);
         } catch (IOException e) {
             return new Decoded(f, null, null, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -5,7 +5,9 @@ import imagetsne.analysis.AnalysisResult;
 import imagetsne.analysis.Analyzer;
 import imagetsne.analysis.CancelToken;
 import imagetsne.analysis.Stage;
+import imagetsne.features.CnnModels;
 import imagetsne.features.FeatureKind;
+import imagetsne.features.TfjsExtractor;
 import imagetsne.io.LayoutJson;
 import imagetsne.poster.Poster;
 import java.nio.file.Files;
@@ -34,12 +36,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     int posterSize;
     @Option(names = "--max-images", description = "at most N images, a random subset drawn with --seed; 0 = all (default: ${DEFAULT-VALUE})", defaultValue = "0")
     int maxImages;
-    @Option(names = "--features", description = "auto, cnn, hog or pixels (default: ${DEFAULT-VALUE}: cnn when pretrained weights are at hand, else hog)", defaultValue = "auto")
+    @Option(names = "--features", description = "auto, cnn, hog or pixels (default: ${DEFAULT-VALUE}: the CNN of --model; for a DL4J zoo model only when its weights are already downloaded, else hog)", defaultValue = "auto")
     String features;
-    @Option(names = "--model", description = "CNN: squeezenet, resnet50 or vgg16 (default: ${DEFAULT-VALUE})", defaultValue = "squeezenet")
+    @Option(names = "--model", description = "CNN: mobilenet-v2 (bundled), inception-v3 (read from the nsfwjs npm tarball, see README), or the DL4J zoo's squeezenet, resnet50, vgg16 (downloaded) (default: ${DEFAULT-VALUE})", defaultValue = CnnModels.DEFAULT)
     String model;
-    @Option(names = "--weights", paramLabel = "FILE", description = "CNN weights: a saved DL4J ComputationGraph (instead of downloading pretrained weights)")
+    @Option(names = "--weights", paramLabel = "FILE|DIR|TGZ", description = "a TF.js layers model (folder, model.json, or an npm tarball such as nsfwjs-4.4.0.tgz) or a saved DL4J ComputationGraph, instead of the model's own files")
     Path weights;
+    @Option(names = "--layer", paramLabel = "NAME", description = "CNN layer whose activations are the features (default: the model's measured choice; for your own TF.js model the input of its classifier)")
+    String layer;
+    @Option(names = "--pooling", description = "how a CNN layer is pooled over the image: avg, max or avg-max (default: the model's choice)")
+    String pooling;
     @Option(names = "--thumbnail-size", description = "thumbnail size in pixels (default: ${DEFAULT-VALUE})", defaultValue = "64")
     int thumbnailSize;
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "feature cache folder (default: ~/.cache/image-tsne-live/features)")
@@ -72,6 +78,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         o.features.kind = FeatureKind.parse(features);
         o.features.model = model.toLowerCase(Locale.ROOT);
         o.features.weights = weights;
+        o.features.layer = layer;
+        if (pooling != null) {
+            try {
+                o.features.pooling = TfjsExtractor.Pooling.valueOf(pooling.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("usage: --pooling must be avg, max or avg-max");
+            }
+        }
         o.features.threads = tsne.threads;
         tsne.applyTo(o.tsne);
 
@@ -99,7 +113,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (!r.skipped().isEmpty()) System.err.println(r.skipped().size() + " file(s) skipped (listed above)");
         }
         System.out.println("analyze n=" + r.layout().size() + " skipped=" + r.skipped().size() + " features=" + r.featureKind()
-                + " seconds=" + fmt(secs(t0)));
+                + " seconds=" + fmt(secs(t0)) + (r.featureModel() != null ? " model=" + r.featureModel() + " layer=" + r.featureLayer() : ""));
         return 0;
     }
 

@@ -75,6 +75,7 @@ public final class CnnExtractor implements FeatureExtractor {
     @Override public String kind() { return "cnn"; }
     @Override public String cacheKey() { return cacheKey; }
     @Override public int dimension() { return dim; }
+    @Override public int inputSide() { return Math.max(height, width); }
     @Override public int batchSize() { return batch; }
 
     /** Name of the vertex used as features (for reports). */

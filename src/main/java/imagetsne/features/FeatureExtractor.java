@@ -17,6 +17,12 @@ public interface FeatureExtractor extends AutoCloseable {
     /** Preferred batch size for {@link #extract}. */
     default int batchSize() { return 1; }
 
+    /**
+     * The longest side an image needs for this extractor (its network's input, say); the analysis shrinks
+     * decoded images to twice this before they wait for extraction. 0 = the full image.
+     */
+    default int inputSide() { return 0; }
+
     /** One vector per image, in order; every value finite. */
     List<float[]> extract(List<BufferedImage> images);
 

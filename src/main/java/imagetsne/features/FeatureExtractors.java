@@ -35,8 +35,13 @@ public final class FeatureExtractors {
     /** Images per CNN forward pass: big enough for BLAS efficiency, small enough for VGG16's memory. */
     public static final int CNN_BATCH = 16;
 
-    /** The extractor and a human sentence saying which kind was used and why (shown in the summary and on screen). */
-    public record Selection(FeatureExtractor extractor, String reason) {}
+    /**
+     * The extractor, and a sentence for the user saying which features are used and why (shown in the
+     * status line and the CLI's progress output). {@code model} and {@code layer} are null for hog and pixels.
+     */
+    public record Selection(FeatureExtractor extractor, String reason, String model, String layer) {
+        Selection(FeatureExtractor extractor, String reason) { this(extractor, reason, null, null); }
+    }
 
     /** @throws java.io.IOException / IllegalArgumentException with a one-line reason when an explicit choice cannot be honoured */
     public static Selection select(FeatureOptions options) throws java.io.IOException {
@@ -44,41 +49,52 @@ public final class FeatureExtractors {
         int threads = threads(options.threads);
         switch (kind) {
             case HOG:
-                return new Selection(new HogExtractor(threads), "hog features (asked for with --features hog)");
+                return new Selection(new HogExtractor(threads), "hog features (chosen)");
             case PIXELS:
-                return new Selection(new PixelsExtractor(threads), "pixel features (asked for with --features pixels)");
-            case CNN: {
-                String model = modelName(options.model);
-                if (options.weights != null) return fromWeightsFile(options.weights, model, threads, "asked for with --features cnn");
-                return pretrained(model, threads, options.downloadTimeoutSeconds);
-            }
+                return new Selection(new PixelsExtractor(threads), "pixel features (chosen)");
+            case CNN:
             case AUTO:
             default: {
-                String model = modelName(options.model);
-                if (options.weights != null) return fromWeightsFile(options.weights, model, threads, "weights given with --weights");
-                File cached = cachedZooFile(model);
+                String model = CnnModels.normalise(options.model);
+                if (options.weights != null) return fromWeights(options, model, threads);
+                CnnModels.Tfjs tfjs = CnnModels.tfjs(model);
+                if (tfjs != null) return TfjsModels.select(tfjs, null, options, threads);
+                String zoo = modelName(model);
+                if (kind == FeatureKind.CNN) return pretrained(zoo, threads, options.downloadTimeoutSeconds);
+                File cached = cachedZooFile(zoo);
                 if (cached.isFile()) {
                     try {
-                        return pretrained(model, threads, 0);
+                        return pretrained(zoo, threads, 0);
                     } catch (IOException | RuntimeException e) {
-                        return new Selection(new HogExtractor(threads), "hog features (the cached " + display(model)
+                        return new Selection(new HogExtractor(threads), "hog features (the cached " + display(zoo)
                                 + " weights " + cached + " could not be loaded: " + oneLine(e) + ")");
                     }
                 }
                 // never download in AUTO: an offline machine would wait, and the weights are large
-                return new Selection(new HogExtractor(threads), "hog features (no pretrained " + display(model)
-                        + " weights in " + cached.getParentFile() + " and none given with --weights; "
-                        + "--features cnn downloads them when online)");
+                return new Selection(new HogExtractor(threads), "hog features (no pretrained " + display(zoo)
+                        + " weights in " + cached.getParentFile() + "; choose cnn features to download them, or the bundled "
+                        + CnnModels.MOBILENET_V2.display() + ")");
             }
         }
     }
 
-    /** squeezenet, resnet50 or vgg16 (case-insensitive); anything else is a usage error. */
+    /** A TF.js model (folder, model.json, bundle, npm tarball) or a saved DL4J ComputationGraph. */
+    private static Selection fromWeights(FeatureOptions options, String model, int threads) throws IOException {
+        Path w = options.weights;
+        String name = w.getFileName() == null ? w.toString() : w.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean tfjs = Files.isDirectory(w) || name.endsWith(".json") || name.endsWith(".min.js") || name.endsWith(".tgz") || name.endsWith(".tar.gz");
+        if (tfjs) return TfjsModels.select(CnnModels.tfjs(model), w, options, threads);
+        // a DL4J graph records no architecture name: a zoo name picks its known feature layer, else the generic rule
+        String zoo = CnnModels.tfjs(model) != null ? "squeezenet" : modelName(model);
+        return fromWeightsFile(w, zoo, threads, "weights " + w.getFileName());
+    }
+
+    /** A zoo model: squeezenet, resnet50 or vgg16 (case-insensitive); anything else is a usage error. */
     static String modelName(String model) {
         String m = model == null ? "squeezenet" : model.toLowerCase(Locale.ROOT).trim();
         return switch (m) {
             case "squeezenet", "resnet50", "vgg16" -> m;
-            default -> throw new IllegalArgumentException("unknown model '" + model + "': use squeezenet, resnet50 or vgg16");
+            default -> throw new IllegalArgumentException("unknown model '" + model + "': use " + String.join(", ", CnnModels.NAMES));
         };
     }
 
@@ -130,7 +146,7 @@ public final class FeatureExtractors {
         CnnExtractor ex = new CnnExtractor(g, model, s[1], s[2], CNN_BATCH, "cnn-" + model + "-" + fileHash(cached.toPath()));
         return new Selection(ex, "cnn features (" + display(model) + " pretrained on ImageNet, "
                 + (present ? "cached in " + cached : "downloaded to " + cached) + "; layer " + ex.featureLayer()
-                + ", " + ex.dimension() + " values)");
+                + ", " + ex.dimension() + " values)", model, ex.featureLayer());
     }
 
     /** initPretrained in a daemon thread so an offline or slow network cannot block longer than the timeout. */
@@ -140,7 +156,7 @@ public final class FeatureExtractors {
         Thread t = new Thread(task, "zoo-weights-" + model);
         t.setDaemon(true);
         t.start();
-        String hint = "; pass --weights FILE or use --features hog";
+        String hint = "; give a weights file, or use the bundled " + CnnModels.MOBILENET_V2.display() + " or hog features";
         try {
             Model m = timeoutSeconds > 0 ? task.get(timeoutSeconds, TimeUnit.SECONDS) : task.get();
             if (!(m instanceof ComputationGraph g)) throw new IOException("pretrained " + display(model) + " is not a ComputationGraph");
@@ -182,8 +198,8 @@ public final class FeatureExtractors {
         }
         if (ex == null) throw new IOException("weights " + weights + " unusable: " + oneLine(first), first);
         s = new int[] {3, ex.inputHeight(), ex.inputWidth()};
-        return new Selection(ex, "cnn features (" + why + ": " + weights.getFileName() + ", " + display(model)
-                + " input " + s[1] + "x" + s[2] + ", layer " + ex.featureLayer() + ", " + ex.dimension() + " values)");
+        return new Selection(ex, "cnn features (" + why + ", " + display(model)
+                + " input " + s[1] + "x" + s[2] + ", layer " + ex.featureLayer() + ", " + ex.dimension() + " values)", model, ex.featureLayer());
     }
 
     /** Threads for extraction: the GUI and t-SNE share the machine, so at most 2 unless asked. */
@@ -222,6 +238,17 @@ public final class FeatureExtractors {
         } catch (NoSuchAlgorithmException e) {
             return Integer.toHexString(id.hashCode());
         }
+    }
+
+    /** The models that can run on this machine now: the bundled one, InceptionV3 when its tarball is here, zoo models whose weights are cached. */
+    public static List<String> availableModels() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String m : CnnModels.NAMES) {
+            CnnModels.Tfjs t = CnnModels.tfjs(m);
+            boolean ok = t != null ? t.resource() != null || CnnModels.findTarball() != null : cachedZooFile(m).isFile();
+            if (ok) out.add(m);
+        }
+        return out;
     }
 
     static String oneLine(Throwable t) {

@@ -5,10 +5,17 @@ import java.nio.file.Path;
 /** How to choose and build a feature extractor. */
 public final class FeatureOptions {
     public FeatureKind kind = FeatureKind.AUTO;
-    /** squeezenet, resnet50 or vgg16 */
-    public String model = "squeezenet";
-    /** A saved ComputationGraph (ModelSerializer) to use instead of pretrained weights; null = pretrained. */
+    /** A name of {@link CnnModels#NAMES}: mobilenet-v2 (bundled), inception-v3, or a DL4J zoo model. */
+    public String model = CnnModels.DEFAULT;
+    /**
+     * A model to use instead of the named one's own files: a TF.js layers model (folder, model.json, nsfwjs
+     * bundle or npm tarball) or a saved DL4J ComputationGraph; null = the named model.
+     */
     public Path weights;
+    /** The layer whose activations are the features; null = the model's own choice (measured, see CnnModels). */
+    public String layer;
+    /** How a spatial layer is pooled; null = the model's own choice. */
+    public TfjsExtractor.Pooling pooling;
     /** Threads for ND4J / extraction; <= 0 = automatic. */
     public int threads = 0;
     /** How long to wait for a pretrained-weights download before giving up (offline machines). */

@@ -44,6 +44,7 @@ public final class HogExtractor extends ParallelExtractor {
     @Override public String kind() { return "hog"; }
     @Override public String cacheKey() { return "hog-v1"; }
     @Override public int dimension() { return DIM; }
+    @Override public int inputSide() { return SIDE; }
 
     @Override float[] extractOne(BufferedImage img) {
         int[] px = ImageArrays.argb(img, SIDE, SIDE);

@@ -11,6 +11,7 @@ public final class PixelsExtractor extends ParallelExtractor {
     @Override public String kind() { return "pixels"; }
     @Override public String cacheKey() { return "pixels-v1"; }
     @Override public int dimension() { return SIDE * SIDE * 3; }
+    @Override public int inputSide() { return SIDE; }
 
     @Override float[] extractOne(BufferedImage img) {
         int[] px = ImageArrays.argb(img, SIDE, SIDE);

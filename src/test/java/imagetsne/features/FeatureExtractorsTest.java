@@ -48,8 +48,9 @@ class FeatureExtractorsTest {
         return EmojiData.read(EmojiData.sample(List.of("Smileys & Emotion", "Flags"), n, 5).stream().map(Map.Entry::getKey).toList());
     }
 
-    @Test void autoWithoutCachedWeightsPicksHogAndSaysWhy() throws IOException {
+    @Test void autoWithAZooModelWithoutCachedWeightsPicksHogAndSaysWhy() throws IOException {
         FeatureOptions o = new FeatureOptions();
+        o.model = "squeezenet";
         assertFalse(FeatureExtractors.cachedZooFile("squeezenet").exists());
         long t0 = System.nanoTime();
         FeatureExtractors.Selection s = FeatureExtractors.select(o);
@@ -57,7 +58,8 @@ class FeatureExtractorsTest {
         try (FeatureExtractor ex = s.extractor()) {
             assertEquals("hog", ex.kind());
             assertTrue(s.reason().startsWith("hog features"), s.reason());
-            assertTrue(s.reason().contains("SqueezeNet") && s.reason().contains("--weights"), s.reason());
+            assertTrue(s.reason().contains("SqueezeNet") && s.reason().contains("bundled MobileNetV2"), s.reason());
+            assertFalse(s.reason().contains("--"), "engine messages do not quote CLI flags: " + s.reason());
             assertFalse(s.reason().contains("\n"));
         }
         assertFalse(FeatureExtractors.cachedZooFile("squeezenet").getParentFile().exists(), "AUTO creates no folders");
@@ -70,15 +72,16 @@ class FeatureExtractorsTest {
         assertThrows(IllegalArgumentException.class, () -> FeatureExtractors.select(o));
     }
 
-    @Test void explicitCnnWithoutWeightsFailsClearlyWhenUnreachable() throws IOException {
+    @Test void explicitZooCnnWithoutWeightsFailsClearlyWhenUnreachable() throws IOException {
         FeatureOptions o = new FeatureOptions();
         o.kind = FeatureKind.CNN;
+        o.model = "squeezenet";
         o.downloadTimeoutSeconds = 2;
         // nothing listens on port 9 of this machine: the download fails at once, as offline
         DL4JResources.setBaseDownloadURL("http://127.0.0.1:9/");
         IOException e = assertThrows(IOException.class, () -> FeatureExtractors.select(o));
         assertTrue(e.getMessage().startsWith("cannot download SqueezeNet weights (offline?)"), e.getMessage());
-        assertTrue(e.getMessage().contains("--weights FILE") && e.getMessage().contains("--features hog"), e.getMessage());
+        assertTrue(e.getMessage().contains("give a weights file, or use the bundled MobileNetV2 or hog features"), e.getMessage());
         // a server that accepts but never answers: bounded by the timeout
         try (ServerSocket silent = new ServerSocket(0)) {
             DL4JResources.setBaseDownloadURL("http://127.0.0.1:" + silent.getLocalPort() + "/");
