@@ -13,9 +13,11 @@ import imagetsne.reduce.Tsne;
 import imagetsne.reduce.TsneResult;
 import imagetsne.source.ImageDecoder;
 import imagetsne.source.ImageScanner;
+import imagetsne.source.SkippedFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +38,7 @@ public final class Analyzer {
     private Analyzer() {}
 
     /** One decoded file: its thumbnail, and its feature vector once known. */
-    private record Decoded(Path file, BufferedImage full, BufferedImage thumb, float[] cached, String error) {}
+    private record Decoded(Path file, BufferedImage full, BufferedImage thumb, float[] cached, String error, List<String> warnings) {}
 
     /**
      * @throws IOException when the source cannot be read or nothing could be analysed (one-line message)
@@ -54,8 +56,12 @@ public final class Analyzer {
         long t0 = System.nanoTime();
         l.stage(Stage.SCAN, "scanning " + options.source);
         Path root = options.source.toAbsolutePath().normalize();
-        List<Path> all = ImageScanner.scan(root);
-        if (all.isEmpty()) throw new IOException("no images found in " + root + " (looked for jpg, jpeg, png, gif, bmp, tif, tiff, webp)");
+        ImageScanner.Scan scan = ImageScanner.scanReport(root);
+        List<AnalysisResult.Skipped> skipped = new ArrayList<>();
+        for (SkippedFile s : scan.skipped()) skip(l, skipped, s.file(), s.reason());
+        List<Path> all = scan.files();
+        if (all.isEmpty()) throw new IOException("no images found in " + root + " (looked for jpg, jpeg, png, gif, bmp, tif, tiff, webp)"
+                + (skipped.isEmpty() ? "" : "; " + skipped.size() + " skipped"));
         List<Path> files = ImageScanner.sample(all, options.maxImages, options.seed);
         if (files.size() < all.size()) info(l, messages, "using " + files.size() + " of " + all.size() + " images (random subset, seed " + options.seed + ")");
         seconds.put(Stage.SCAN, secs(t0));
@@ -67,11 +73,12 @@ public final class Analyzer {
         List<Path> okFiles = new ArrayList<>();
         List<BufferedImage> thumbs = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
-        List<AnalysisResult.Skipped> skipped = new ArrayList<>();
+        List<AnalysisResult.Warning> warnings = new ArrayList<>();
         int cacheHits = 0;
         try (FeatureExtractor ex = sel.extractor();
              FeatureCache cache = options.noCache ? null : new FeatureCache(options.cacheDir != null ? options.cacheDir : FeatureCache.defaultDir())) {
             String key = ex.cacheKey();
+            int dim = ex.dimension();
             l.featuresChosen(ex.kind(), sel.reason());
             l.stage(Stage.FEATURES, ex.kind() + " features for " + files.size() + " images");
             int batch = Math.max(ex.batchSize(), 16);
@@ -85,7 +92,7 @@ public final class Analyzer {
                     c.check();
                     List<Path> chunk = files.subList(start, Math.min(files.size(), start + batch));
                     List<Future<Decoded>> futures = new ArrayList<>(chunk.size());
-                    for (Path f : chunk) futures.add(pool.submit(() -> decode(f, options.thumbnailSize, cache, key)));
+                    for (Path f : chunk) futures.add(pool.submit(() -> decode(f, options.thumbnailSize, cache, key, dim)));
                     List<Decoded> need = new ArrayList<>();
                     List<Decoded> done = new ArrayList<>(chunk.size());
                     for (Future<Decoded> fu : futures) {
@@ -98,16 +105,19 @@ public final class Analyzer {
                     for (int i = 0; i < need.size(); i++) freshBy.put(need.get(i), fresh.get(i));
                     for (Decoded d : done) {
                         if (d.error != null) {
-                            skipped.add(new AnalysisResult.Skipped(d.file, d.error));
-                            l.skipped(d.file, d.error);
+                            skip(l, skipped, d.file, d.error);
                             continue;
                         }
                         float[] v = d.cached != null ? d.cached : freshBy.get(d);
-                        if (v == null || !allFinite(v)) {
-                            String why = "features are not finite numbers";
-                            skipped.add(new AnalysisResult.Skipped(d.file, why));
-                            l.skipped(d.file, why);
+                        if (v == null || !allFinite(v) || v.length != dim) {
+                            skip(l, skipped, d.file, v == null || v.length == dim ? "features are not finite numbers"
+                                    : "the extractor gave " + v.length + " values, expected " + dim);
                             continue;
+                        }
+                        if (!d.warnings.isEmpty()) {
+                            String w = "damaged image, laid out as far as it decodes: " + String.join("; ", d.warnings);
+                            warnings.add(new AnalysisResult.Warning(d.file, w));
+                            l.warning(d.file, w);
                         }
                         if (d.cached != null) cacheHits++;
                         else if (cache != null) cache.put(d.file, key, v);
@@ -122,6 +132,8 @@ public final class Analyzer {
                 pool.shutdownNow();
             }
             if (cacheHits > 0) info(l, messages, cacheHits + " of " + okFiles.size() + " feature vectors came from the cache");
+            if (cache != null && cache.invalidEntries() > 0)
+                info(l, messages, cache.invalidEntries() + " cached feature vectors were unusable (wrong length or not finite) and were recomputed");
         }
         seconds.put(Stage.FEATURES, secs(t0));
         if (okFiles.isEmpty()) throw new IOException("none of the " + files.size() + " images could be analyzed (" + skipped.size() + " skipped)");
@@ -165,22 +177,30 @@ public final class Analyzer {
         seconds.put(Stage.GRID, secs(t0));
         l.stage(Stage.DONE, n + " images laid out");
 
-        return new AnalysisResult(layout, thumbs, features, skipped, sel.extractor().kind(), sel.reason(), ts.kl(), ga.cost(), seconds, messages);
+        return new AnalysisResult(layout, thumbs, features, skipped, warnings, sel.extractor().kind(), sel.reason(), ts.kl(), ga.cost(), seconds, messages);
     }
 
-    private static Decoded decode(Path f, int thumbSize, FeatureCache cache, String key) {
+    private static Decoded decode(Path f, int thumbSize, FeatureCache cache, String key, int dim) {
         try {
-            BufferedImage img = ImageDecoder.read(f);
-            BufferedImage thumb = ImageDecoder.thumbnail(img, thumbSize);
-            float[] cached = cache == null ? null : cache.get(f, key);
+            ImageDecoder.Decoded dec = ImageDecoder.decode(f);
+            BufferedImage thumb = ImageDecoder.thumbnail(dec.image(), thumbSize);
+            float[] cached = cache == null ? null : cache.get(f, key, dim);
             // keep the full image only when features still have to be computed from it
-            return new Decoded(f, cached == null ? img : null, thumb, cached, null);
+            return new Decoded(f, cached == null ? dec.image() : null, thumb, cached, null, dec.warnings());
         } catch (IOException e) {
-            return new Decoded(f, null, null, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            // the scan listed it: if it is gone now, it was deleted or moved while we ran
+            String why = !Files.exists(f, LinkOption.NOFOLLOW_LINKS) ? "vanished during the run (listed by the scan, then deleted or moved)"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Decoded(f, null, null, null, why, List.of());
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.debug("decoding {} failed", f, e);
-            return new Decoded(f, null, null, null, "cannot decode: " + e);
+            return new Decoded(f, null, null, null, "cannot decode: " + e, List.of());
         }
+    }
+
+    private static void skip(AnalysisListener l, List<AnalysisResult.Skipped> skipped, Path file, String reason) {
+        skipped.add(new AnalysisResult.Skipped(file, reason));
+        l.skipped(file, reason);
     }
 
     private static Decoded get(Future<Decoded> f) {
