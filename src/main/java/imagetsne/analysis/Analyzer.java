@@ -132,8 +132,9 @@ public final class Analyzer {
                 pool.shutdownNow();
             }
             if (cacheHits > 0) info(l, messages, cacheHits + " of " + okFiles.size() + " feature vectors came from the cache");
-            if (cache != null && cache.invalidEntries() > 0)
-                info(l, messages, cache.invalidEntries() + " cached feature vectors were unusable (wrong length or not finite) and were recomputed");
+            int bad = cache == null ? 0 : cache.invalidEntries();
+            if (bad > 0) info(l, messages, (bad == 1 ? "1 cached feature vector was unusable (wrong length or not finite) and was recomputed"
+                    : bad + " cached feature vectors were unusable (wrong length or not finite) and were recomputed"));
         }
         seconds.put(Stage.FEATURES, secs(t0));
         if (okFiles.isEmpty()) throw new IOException("none of the " + files.size() + " images could be analyzed (" + skipped.size() + " skipped)");
