@@ -101,7 +101,7 @@ class AtomicFilesTest {
 
     /**
      * Kills a child JVM that saves a 20,000-item layout again and again, at random moments (from JVM start-up
-     * to mid-save), many times. After every kill the file must be a whole save, the last one confirmed or the
+     * on, or inside a save), many times. After every kill the file must be a whole save, the last one confirmed or the
      * one after it; and after the next run, no temp file may be left.
      */
     @Test void killMinus9DuringSavesLeavesOldOrNewAndTheNextRunCleansUp() throws Exception {
@@ -115,15 +115,38 @@ class AtomicFilesTest {
             long first = run * 1_000_000L;
             Process child = child("loop", file.toString(), Long.toString(first));
             AtomicLong confirmed = new AtomicLong(-1);
+            java.util.concurrent.LinkedBlockingQueue<long[]> events = new java.util.concurrent.LinkedBlockingQueue<>(); // {saving 0 / saved 1, n, nanos}
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String l; (l = r.readLine()) != null; ) if (l.startsWith("saved ")) confirmed.set(Long.parseLong(l.substring(6)));
+                    for (String l; (l = r.readLine()) != null; ) {
+                        boolean done = l.startsWith("saved ");
+                        long n = Long.parseLong(l.substring(l.indexOf(' ') + 1));
+                        if (done) confirmed.set(n);
+                        events.add(new long[] {done ? 1 : 0, n, System.nanoTime()});
+                    }
                 } catch (IOException e) {
                     // the child was killed
                 }
             });
             reader.start();
-            Thread.sleep(300 + rnd.nextInt(1500));
+            if (run % 2 == 1) {
+                Thread.sleep(300 + rnd.nextInt(1500)); // anywhere from JVM start-up through the first saves
+            } else {
+                // inside a streaming save (odd numbers), at a random point of its duration as measured on the one before
+                long began = 0, took = 0;
+                while (true) {
+                    long[] e = events.poll(60, TimeUnit.SECONDS);
+                    assertNotNull(e, "run " + run + ": the child saves");
+                    boolean streaming = e[1] % 2 == 1;
+                    if (streaming && e[0] == 0) {
+                        if (took > 0) break; // a streaming save has just begun
+                        began = e[2];
+                    } else if (streaming && began > 0) {
+                        took = e[2] - began;
+                    }
+                }
+                Thread.sleep(rnd.nextInt((int) Math.max(1, took / 1_000_000)));
+            }
             child.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no finally blocks
             assertTrue(child.waitFor(20, TimeUnit.SECONDS));
             reader.join();

@@ -1,5 +1,7 @@
 package imagetsne.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import imagetsne.layout.Item;
 import imagetsne.layout.Layout;
 import java.io.IOException;
@@ -10,7 +12,8 @@ import java.util.Map;
 
 /**
  * The child JVM of {@link AtomicFilesTest}: saves a layout again and again, each save stamping every item
- * with its save number, so a reader can tell a whole file from a mix of two. Printing "saved N" after each.
+ * with its save number, so a reader can tell a whole file from a mix of two. Prints "saving N" before each
+ * save and "saved N" after it.
  * Modes: {@code loop FILE FIRST} saves forever from number FIRST; {@code once FILE N} saves once;
  * {@code hold FILE} starts a save that never finishes (a live writer holding its temp file).
  */
@@ -39,8 +42,33 @@ public final class SaveLoop {
         }
     }
 
+    /**
+     * Even saves go through LayoutJson.write (which builds the text, then writes it quickly); odd saves stream
+     * the items inside the write, as posters do, so a kill often lands while the temp file is being filled.
+     */
     static void save(Path file, long n) throws IOException {
-        LayoutJson.write(layout(n), file);
+        System.out.println("saving " + n);
+        System.out.flush();
+        if (n % 2 == 0) {
+            LayoutJson.write(layout(n), file);
+        } else {
+            AtomicFiles.write(file, out -> {
+                try (JsonGenerator g = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+                    g.writeStartArray();
+                    for (Item it : layout(n).items()) {
+                        g.writeStartObject();
+                        g.writeStringField("path", it.path());
+                        g.writeArrayFieldStart("point");
+                        for (double v : it.point()) g.writeNumber(v);
+                        g.writeEndArray();
+                        g.writeNumberField("save", n);
+                        g.writeEndObject();
+                        g.writeRaw('\n');
+                    }
+                    g.writeEndArray();
+                }
+            });
+        }
         System.out.println("saved " + n);
         System.out.flush();
     }
