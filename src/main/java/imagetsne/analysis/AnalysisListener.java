@@ -18,6 +18,9 @@ public interface AnalysisListener {
     /** A file could not be used; the run goes on. */
     default void skipped(Path file, String reason) {}
 
+    /** A file is laid out, but decoded only partly (truncated, damaged): the user should know. */
+    default void warning(Path file, String warning) {}
+
     /** Which feature kind is used and why (auto falls back from cnn to hog). */
     default void featuresChosen(String kind, String reason) {}
 

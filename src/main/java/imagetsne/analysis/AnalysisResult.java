@@ -15,6 +15,7 @@ public record AnalysisResult(
         List<BufferedImage> thumbnails,
         float[][] features,
         List<Skipped> skipped,
+        List<Warning> warnings,
         String featureKind,
         String featureReason,
         /** the CNN model and layer that made the features; null for hog and pixels */
@@ -25,5 +26,9 @@ public record AnalysisResult(
         Map<Stage, Double> seconds,
         List<String> messages) {
 
+    /** A file that is not in the layout, and why. */
     public record Skipped(Path file, String reason) {}
+
+    /** A file that is in the layout but decoded only partly (truncated, damaged), and what the decoder said. */
+    public record Warning(Path file, String warning) {}
 }

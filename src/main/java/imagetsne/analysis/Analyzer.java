@@ -13,9 +13,11 @@ import imagetsne.reduce.Tsne;
 import imagetsne.reduce.TsneResult;
 import imagetsne.source.ImageDecoder;
 import imagetsne.source.ImageScanner;
+import imagetsne.source.SkippedFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +38,7 @@ public final class Analyzer {
     private Analyzer() {}
 
     /** One decoded file: its thumbnail, and its feature vector once known. */
-    private record Decoded(Path file, BufferedImage full, BufferedImage thumb, float[] cached, String error) {}
+    private record Decoded(Path file, BufferedImage full, BufferedImage thumb, float[] cached, String error, List<String> warnings) {}
 
     /**
      * @throws IOException when the source cannot be read or nothing could be analysed (one-line message)
@@ -54,8 +56,12 @@ public final class Analyzer {
         long t0 = System.nanoTime();
         l.stage(Stage.SCAN, "scanning " + options.source);
         Path root = options.source.toAbsolutePath().normalize();
-        List<Path> all = ImageScanner.scan(root);
-        if (all.isEmpty()) throw new IOException("no images found in " + root + " (looked for jpg, jpeg, png, gif, bmp, tif, tiff, webp)");
+        ImageScanner.Scan scan = ImageScanner.scanReport(root);
+        List<AnalysisResult.Skipped> skipped = new ArrayList<>();
+        for (SkippedFile s : scan.skipped()) skip(l, skipped, s.file(), s.reason());
+        List<Path> all = scan.files();
+        if (all.isEmpty()) throw new IOException("no images found in " + root + " (looked for jpg, jpeg, png, gif, bmp, tif, tiff, webp)"
+                + (skipped.isEmpty() ? "" : "; " + skipped.size() + " skipped"));
         List<Path> files = ImageScanner.sample(all, options.maxImages, options.seed);
         if (files.size() < all.size()) info(l, messages, "using " + files.size() + " of " + all.size() + " images (random subset, seed " + options.seed + ")");
         seconds.put(Stage.SCAN, secs(t0));
@@ -67,11 +73,12 @@ public final class Analyzer {
         List<Path> okFiles = new ArrayList<>();
         List<BufferedImage> thumbs = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
-        List<AnalysisResult.Skipped> skipped = new ArrayList<>();
+        List<AnalysisResult.Warning> warnings = new ArrayList<>();
         int cacheHits = 0;
         try (FeatureExtractor ex = sel.extractor();
              FeatureCache cache = options.noCache ? null : new FeatureCache(options.cacheDir != null ? options.cacheDir : FeatureCache.defaultDir())) {
             String key = ex.cacheKey();
+            int dim = ex.dimension();
             l.featuresChosen(ex.kind(), sel.reason());
             l.stage(Stage.FEATURES, ex.kind() + " features for " + files.size() + " images");
             int batch = Math.max(ex.batchSize(), 16);
@@ -83,11 +90,11 @@ public final class Analyzer {
             int side = ex.inputSide() > 0 ? 2 * ex.inputSide() : 0;
             try {
                 // the next chunk decodes while this one is extracted, so neither the decoders nor the extractor wait
-                List<Future<Decoded>> next = submit(pool, files, 0, batch, options.thumbnailSize, side, cache, key);
+                List<Future<Decoded>> next = submit(pool, files, 0, batch, options.thumbnailSize, side, cache, key, dim);
                 for (int start = 0; start < files.size(); start += batch) {
                     c.check();
                     List<Future<Decoded>> futures = next;
-                    next = submit(pool, files, start + batch, batch, options.thumbnailSize, side, cache, key);
+                    next = submit(pool, files, start + batch, batch, options.thumbnailSize, side, cache, key, dim);
                     List<Decoded> need = new ArrayList<>();
                     List<Decoded> done = new ArrayList<>(futures.size());
                     for (Future<Decoded> fu : futures) {
@@ -100,16 +107,19 @@ public final class Analyzer {
                     for (int i = 0; i < need.size(); i++) freshBy.put(need.get(i), fresh.get(i));
                     for (Decoded d : done) {
                         if (d.error != null) {
-                            skipped.add(new AnalysisResult.Skipped(d.file, d.error));
-                            l.skipped(d.file, d.error);
+                            skip(l, skipped, d.file, d.error);
                             continue;
                         }
                         float[] v = d.cached != null ? d.cached : freshBy.get(d);
-                        if (v == null || !allFinite(v)) {
-                            String why = "features are not finite numbers";
-                            skipped.add(new AnalysisResult.Skipped(d.file, why));
-                            l.skipped(d.file, why);
+                        if (v == null || !allFinite(v) || v.length != dim) {
+                            skip(l, skipped, d.file, v == null || v.length == dim ? "features are not finite numbers"
+                                    : "the extractor gave " + v.length + " values, expected " + dim);
                             continue;
+                        }
+                        if (!d.warnings.isEmpty()) {
+                            String w = "damaged image, laid out as far as it decodes: " + String.join("; ", d.warnings);
+                            warnings.add(new AnalysisResult.Warning(d.file, w));
+                            l.warning(d.file, w);
                         }
                         if (d.cached != null) cacheHits++;
                         else if (cache != null) cache.put(d.file, key, v);
@@ -124,6 +134,9 @@ public final class Analyzer {
                 pool.shutdownNow();
             }
             if (cacheHits > 0) info(l, messages, cacheHits + " of " + okFiles.size() + " feature vectors came from the cache");
+            int bad = cache == null ? 0 : cache.invalidEntries();
+            if (bad > 0) info(l, messages, (bad == 1 ? "1 cached feature vector was unusable (wrong length or not finite) and was recomputed"
+                    : bad + " cached feature vectors were unusable (wrong length or not finite) and were recomputed"));
         }
         seconds.put(Stage.FEATURES, secs(t0));
         if (okFiles.isEmpty()) throw new IOException("none of the " + files.size() + " images could be analyzed (" + skipped.size() + " skipped)");
@@ -167,35 +180,45 @@ public final class Analyzer {
         seconds.put(Stage.GRID, secs(t0));
         l.stage(Stage.DONE, n + " images laid out");
 
-        return new AnalysisResult(layout, thumbs, features, skipped, sel.extractor().kind(), sel.reason(), sel.model(), sel.layer(), ts.kl(), ga.cost(), seconds, messages);
+        return new AnalysisResult(layout, thumbs, features, skipped, warnings, sel.extractor().kind(), sel.reason(), sel.model(), sel.layer(),
+                ts.kl(), ga.cost(), seconds, messages);
     }
 
     /** Decoding of files[from, from + count) on the pool; empty past the end. */
     private static List<Future<Decoded>> submit(ExecutorService pool, List<Path> files, int from, int count, int thumbSize,
-                                                int side, FeatureCache cache, String key) {
+                                                int side, FeatureCache cache, String key, int dim) {
         List<Future<Decoded>> out = new ArrayList<>();
         for (int i = from; i < Math.min(files.size(), from + count); i++) {
             Path f = files.get(i);
-            out.add(pool.submit(() -> decode(f, thumbSize, side, cache, key)));
+            out.add(pool.submit(() -> decode(f, thumbSize, side, cache, key, dim)));
         }
         return out;
     }
 
     /** @param side the longest side kept for the extractor (0 = the full image): a waiting chunk holds small images */
-    private static Decoded decode(Path f, int thumbSize, int side, FeatureCache cache, String key) {
+    private static Decoded decode(Path f, int thumbSize, int side, FeatureCache cache, String key, int dim) {
         try {
-            BufferedImage img = ImageDecoder.read(f);
+            ImageDecoder.Decoded dec = ImageDecoder.decode(f);
+            BufferedImage img = dec.image();
             BufferedImage thumb = ImageDecoder.thumbnail(img, thumbSize);
-            float[] cached = cache == null ? null : cache.get(f, key);
-            if (cached != null) return new Decoded(f, null, thumb, cached, null);
+            float[] cached = cache == null ? null : cache.get(f, key, dim);
+            if (cached != null) return new Decoded(f, null, thumb, cached, null, dec.warnings());
             BufferedImage forFeatures = side > 0 && Math.max(img.getWidth(), img.getHeight()) > side ? ImageDecoder.thumbnail(img, side) : img;
-            return new Decoded(f, forFeatures, thumb, null, null);
+            return new Decoded(f, forFeatures, thumb, null, null, dec.warnings());
         } catch (IOException e) {
-            return new Decoded(f, null, null, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            // the scan listed it: if it is gone now, it was deleted or moved while we ran
+            String why = !Files.exists(f, LinkOption.NOFOLLOW_LINKS) ? "vanished during the run (listed by the scan, then deleted or moved)"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Decoded(f, null, null, null, why, List.of());
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.debug("decoding {} failed", f, e);
-            return new Decoded(f, null, null, null, "cannot decode: " + e);
+            return new Decoded(f, null, null, null, "cannot decode: " + e, List.of());
         }
+    }
+
+    private static void skip(AnalysisListener l, List<AnalysisResult.Skipped> skipped, Path file, String reason) {
+        skipped.add(new AnalysisResult.Skipped(file, reason));
+        l.skipped(file, reason);
     }
 
     private static Decoded get(Future<Decoded> f) {

@@ -8,7 +8,9 @@ import imagetsne.analysis.Stage;
 import imagetsne.features.CnnModels;
 import imagetsne.features.FeatureKind;
 import imagetsne.features.TfjsExtractor;
+import imagetsne.io.AtomicFiles;
 import imagetsne.io.LayoutJson;
+import imagetsne.io.RunLog;
 import imagetsne.poster.Poster;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +91,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         o.features.threads = tsne.threads;
         tsne.applyTo(o.tsne);
 
+        // fail before the work, not after it: every file this run will write
+        Path log = RunLog.pathFor(output);
+        for (Path p : new Path[] {output, screenshot, gridScreenshot, log}) if (p != null) AtomicFiles.checkWritable(p);
+
         long t0 = System.nanoTime();
         CancelToken cancel = new CancelToken();
         AnalysisResult r;
@@ -97,24 +103,32 @@ final class AnalyzeCommand implements Callable<Integer> {
                 r = Analyzer.run(o, progress, cancel);
             } catch (java.io.IOException e) {
                 System.err.println("error: " + e.getMessage());
+                writeLog(log, "failed", e.getMessage(), 0, progress, java.util.List.of());
                 System.out.println("analyze n=0 skipped=" + progress.skippedCount() + " features=" + features + " seconds=" + fmt(secs(t0)));
                 return 1;
             }
+            LayoutJson.write(r.layout(), output);
+            if (screenshot != null) Poster.save(Poster.tsne(r.layout(), r.thumbnails(), posterSize), screenshot);
+            if (gridScreenshot != null) Poster.save(Poster.grid(r.layout(), r.thumbnails(), posterSize), gridScreenshot);
+            writeLog(log, "ok", null, r.layout().size(), progress, r.messages());
         }
-        LayoutJson.write(r.layout(), output);
-        if (screenshot != null) Poster.save(Poster.tsne(r.layout(), r.thumbnails(), posterSize), screenshot);
-        if (gridScreenshot != null) Poster.save(Poster.grid(r.layout(), r.thumbnails(), posterSize), gridScreenshot);
         if (!quiet) {
             StringBuilder sb = new StringBuilder("stages:");
             for (Stage s : Stage.values()) if (r.seconds().containsKey(s)) sb.append(' ').append(s.label()).append('=').append(fmt(r.seconds().get(s))).append('s');
             System.err.println(sb);
             System.err.println("wrote " + output + (screenshot != null ? ", " + screenshot : "") + (gridScreenshot != null ? ", " + gridScreenshot : "")
                     + "; kl=" + fmt(r.kl()) + " grid " + r.layout().gridCols() + "x" + r.layout().gridRows() + " cost=" + fmt(r.gridCost()));
-            if (!r.skipped().isEmpty()) System.err.println(r.skipped().size() + " file(s) skipped (listed above)");
         }
+        if (!r.skipped().isEmpty() || !r.warnings().isEmpty())
+            System.err.println(r.skipped().size() + " file(s) skipped, " + r.warnings().size() + " laid out with warnings: listed above and in " + log);
         System.out.println("analyze n=" + r.layout().size() + " skipped=" + r.skipped().size() + " features=" + r.featureKind()
                 + " seconds=" + fmt(secs(t0)) + (r.featureModel() != null ? " model=" + r.featureModel() + " layer=" + r.featureLayer() : ""));
         return 0;
+    }
+
+    private void writeLog(Path log, String status, String error, int laidOut, Progress p, java.util.List<String> messages) throws java.io.IOException {
+        new RunLog("analyze", Path.of(source).toAbsolutePath().toString(), output.toAbsolutePath().toString(), status, error, laidOut,
+                p.skippedFiles(), p.warnings(), messages).write(log);
     }
 
     static double secs(long t0) { return (System.nanoTime() - t0) / 1e9; }

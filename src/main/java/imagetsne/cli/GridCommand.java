@@ -3,6 +3,7 @@ package imagetsne.cli;
 import imagetsne.grid.GridAssigner;
 import imagetsne.grid.GridAssignment;
 import imagetsne.grid.GridShape;
+import imagetsne.io.AtomicFiles;
 import imagetsne.io.CsvMatrix;
 import imagetsne.io.LayoutJson;
 import imagetsne.layout.Item;
@@ -38,6 +39,7 @@ final class GridCommand implements Callable<Integer> {
         boolean jsonIn = input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         boolean jsonOut = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         if (jsonOut && !jsonIn) throw new IllegalArgumentException("usage: JSON output needs a layout JSON input (a CSV has no image paths)");
+        AtomicFiles.checkWritable(output); // before the work, not after it
         Layout layout;
         if (jsonIn) {
             layout = LayoutJson.read(input).layout();

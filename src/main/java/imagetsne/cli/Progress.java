@@ -2,15 +2,18 @@ package imagetsne.cli;
 
 import imagetsne.analysis.AnalysisListener;
 import imagetsne.analysis.Stage;
+import imagetsne.io.RunLog;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress on stderr: a progress bar per stage in a terminal, plain lines every 10% otherwise (logs, CI),
- * and skipped files as they happen.
+ * and skipped files and warnings as they happen, kept for the run's log.
  */
 final class Progress implements AnalysisListener, AutoCloseable {
     private final PrintStream err;
@@ -19,7 +22,8 @@ final class Progress implements AnalysisListener, AutoCloseable {
     private ProgressBar bar;
     private Stage barStage;
     private long lastDecile = -1;
-    private int skippedCount;
+    private final List<RunLog.Skipped> skipped = new ArrayList<>();
+    private final List<RunLog.Warning> warnings = new ArrayList<>();
 
     Progress(PrintStream err, boolean quiet) {
         this.err = err;
@@ -54,8 +58,14 @@ final class Progress implements AnalysisListener, AutoCloseable {
 
     @Override public synchronized void skipped(Path file, String reason) {
         closeBar();
-        skippedCount++;
+        skipped.add(new RunLog.Skipped(file.toString(), reason));
         err.println("skipped " + file + ": " + reason);
+    }
+
+    @Override public synchronized void warning(Path file, String warning) {
+        closeBar();
+        warnings.add(new RunLog.Warning(file.toString(), warning));
+        err.println("warning " + file + ": " + warning);
     }
 
     @Override public synchronized void featuresChosen(String kind, String reason) {
@@ -67,7 +77,13 @@ final class Progress implements AnalysisListener, AutoCloseable {
         if (!quiet) err.println(message);
     }
 
-    synchronized int skippedCount() { return skippedCount; }
+    synchronized int skippedCount() { return skipped.size(); }
+
+    /** Every file skipped so far, in the order reported, for the run's log. */
+    synchronized List<RunLog.Skipped> skippedFiles() { return List.copyOf(skipped); }
+
+    /** Every file laid out with a warning so far. */
+    synchronized List<RunLog.Warning> warnings() { return List.copyOf(warnings); }
 
     private void closeBar() {
         if (bar != null) { bar.close(); bar = null; barStage = null; }

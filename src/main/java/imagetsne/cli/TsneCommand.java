@@ -1,5 +1,6 @@
 package imagetsne.cli;
 
+import imagetsne.io.AtomicFiles;
 import imagetsne.io.CsvMatrix;
 import imagetsne.reduce.Pca;
 import imagetsne.reduce.Tsne;
@@ -33,6 +34,7 @@ final class TsneCommand implements Callable<Integer> {
     TsneFlags flags = new TsneFlags();
 
     @Override public Integer call() throws Exception {
+        AtomicFiles.checkWritable(output); // before the work, not after it
         TsneOptions o = new TsneOptions();
         flags.applyTo(o);
         Inputs.Matrix m = Inputs.read(input, n);

@@ -1,22 +1,19 @@
 package imagetsne.features;
 
+import imagetsne.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,17 +21,19 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
  * On-disk feature cache keyed by file path, size, mtime and extractor cache key, so re-running with other
- * t-SNE settings skips extraction. Thread-safe. Writes are atomic.
+ * t-SNE settings skips extraction. Thread-safe. Writes are atomic ({@link AtomicFiles}). Entries are checked
+ * on every read against the caller's dimension and for finiteness, never trusted because the checksum holds.
  *
  * <p>Layout: one binary shard per (extractor key, image folder): {@code dir/<key>/<folder hash>.bin}, holding
  * for every file of that folder its name, size, mtime and vector, with a CRC32 at the end. A shard is read
- * on first use and rewritten whole (temp file + rename) on {@link #flush()} when it changed.
+ * on first use and rewritten whole on {@link #flush()} when it changed.
  */
 public final class FeatureCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeatureCache.class);
@@ -58,6 +57,7 @@ public final class FeatureCache implements AutoCloseable {
 
     private final Path dir;
     private final Map<String, Shard> shards = new ConcurrentHashMap<>();
+    private final AtomicInteger invalid = new AtomicInteger();
 
     public FeatureCache(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -73,20 +73,42 @@ public final class FeatureCache implements AutoCloseable {
 
     public Path dir() { return dir; }
 
-    /** Cached vector for this file under this extractor, or null (also null when the file changed). */
+    /** Cached vector for this file under this extractor, or null (also null when the file changed or the entry is not finite). */
     public float[] get(Path file, String extractorKey) {
+        return get(file, extractorKey, -1);
+    }
+
+    /**
+     * As {@link #get(Path, String)}, and null when the entry does not have `dimension` values (when
+     * dimension > 0). A valid checksum does not make an entry right (another version, a bug, a hand edit):
+     * a bad entry is dropped and counted in {@link #invalidEntries()}, so the caller recomputes it and
+     * {@link #put} overwrites it.
+     */
+    public float[] get(Path file, String extractorKey, int dimension) {
         Path abs = file.toAbsolutePath().normalize();
         BasicFileAttributes a = attributes(abs);
         if (a == null || abs.getParent() == null) return null;
         Shard s = shard(extractorKey, abs.getParent());
         synchronized (s) {
             load(s);
-            Entry e = s.entries.get(abs.getFileName().toString());
+            String name = abs.getFileName().toString();
+            Entry e = s.entries.get(name);
             if (e == null || e.size != a.size() || e.mtime != a.lastModifiedTime().toMillis()) return null;
+            if ((dimension > 0 && e.vector.length != dimension) || !allFinite(e.vector)) {
+                LOG.debug("cached features of {} are unusable ({} values, expected {}); recomputing", abs, e.vector.length, dimension);
+                s.entries.remove(name);
+                s.dirty = true;
+                invalid.incrementAndGet();
+                return null;
+            }
             return e.vector.clone();
         }
     }
 
+    /** How many entries {@link #get} found unusable (wrong length or not finite) since this cache was opened. */
+    public int invalidEntries() { return invalid.get(); }
+
+    /** Stores a copy. A vector with a non-finite value is not stored, and drops what was stored for the file. */
     public void put(Path file, String extractorKey, float[] vector) {
         Path abs = file.toAbsolutePath().normalize();
         BasicFileAttributes a = attributes(abs);
@@ -94,7 +116,9 @@ public final class FeatureCache implements AutoCloseable {
         Shard s = shard(extractorKey, abs.getParent());
         synchronized (s) {
             load(s);
-            s.entries.put(abs.getFileName().toString(), new Entry(a.size(), a.lastModifiedTime().toMillis(), vector.clone()));
+            String name = abs.getFileName().toString();
+            if (allFinite(vector)) s.entries.put(name, new Entry(a.size(), a.lastModifiedTime().toMillis(), vector.clone()));
+            else s.entries.remove(name);
             s.dirty = true;
         }
     }
@@ -118,6 +142,11 @@ public final class FeatureCache implements AutoCloseable {
 
     private Shard shard(String key, Path folder) {
         return shards.computeIfAbsent(key + "\n" + folder, k -> new Shard(key, folder));
+    }
+
+    private static boolean allFinite(float[] v) {
+        for (float x : v) if (!Float.isFinite(x)) return false;
+        return true;
     }
 
     private static BasicFileAttributes attributes(Path p) {
@@ -165,40 +194,31 @@ public final class FeatureCache implements AutoCloseable {
     }
 
     private void write(Shard s) throws IOException {
-        Files.createDirectories(s.file.getParent());
-        Path tmp = Files.createTempFile(s.file.getParent(), s.file.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                CRC32 crc = new CRC32();
-                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
-                out.writeInt(MAGIC);
-                out.writeInt(VERSION);
-                out.writeUTF(s.key);
-                out.writeUTF(s.folder.toString());
-                out.writeInt(s.entries.size());
-                ByteBuffer bb = ByteBuffer.allocate(0);
-                for (Map.Entry<String, Entry> me : s.entries.entrySet()) {
-                    Entry e = me.getValue();
-                    out.writeUTF(me.getKey());
-                    out.writeLong(e.size);
-                    out.writeLong(e.mtime);
-                    out.writeInt(e.vector.length);
-                    if (bb.capacity() < 4 * e.vector.length) bb = ByteBuffer.allocate(4 * e.vector.length);
-                    bb.clear();
-                    bb.asFloatBuffer().put(e.vector);
-                    out.write(bb.array(), 0, 4 * e.vector.length);
-                }
-                out.flush();
-                new DataOutputStream(raw).writeLong(crc.getValue());
+        AtomicFiles.write(s.file, raw -> {
+            CRC32 crc = new CRC32();
+            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(s.key);
+            out.writeUTF(s.folder.toString());
+            out.writeInt(s.entries.size());
+            ByteBuffer bb = ByteBuffer.allocate(0);
+            for (Map.Entry<String, Entry> me : s.entries.entrySet()) {
+                Entry e = me.getValue();
+                out.writeUTF(me.getKey());
+                out.writeLong(e.size);
+                out.writeLong(e.mtime);
+                out.writeInt(e.vector.length);
+                if (bb.capacity() < 4 * e.vector.length) bb = ByteBuffer.allocate(4 * e.vector.length);
+                bb.clear();
+                bb.asFloatBuffer().put(e.vector);
+                out.write(bb.array(), 0, 4 * e.vector.length);
             }
-            try {
-                Files.move(tmp, s.file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, s.file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            out.flush();
+            DataOutputStream tail = new DataOutputStream(raw);
+            tail.writeLong(crc.getValue());
+            tail.flush();
+        });
     }
 
     /** A file-name-safe form of an extractor key ("cnn-squeezenet-ab12") that stays readable. */

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,29 +27,21 @@ public final class CsvMatrix {
         public int columns() { return rows.length == 0 ? 0 : rows[0].length; }
     }
 
-    /** Reads at most `limit` data rows (all when limit <= 0). */
+    /**
+     * Reads at most `limit` data rows (all when limit <= 0). The first row is a header when none of its
+     * fields is a number after CSV unquoting (so {@code "1,2",3,4} is data, and its "1,2" an error), or when
+     * it is pandas' default header (a blank index name, then 0, 1, 2, ...). A label column holds
+     * non-numbers in most rows; any other non-number, NaN or infinity is an error naming its line and column.
+     */
     public static Table read(Path file, int limit) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
-        List<String[]> raw = new ArrayList<>();
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).enable(CsvParser.Feature.TRIM_SPACES)
-                .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(r)) {
-            while (it.hasNext()) {
-                String[] row = it.next();
-                if (row.length == 0 || (row.length == 1 && row[0].isBlank())) continue;
-                raw.add(row);
-                // +1 for a possible header line
-                if (limit > 0 && raw.size() > limit) break;
-            }
-        } catch (RuntimeException e) {
-            throw new IOException(file.getFileName() + ": malformed CSV: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        List<Integer> lineOf = new ArrayList<>();
+        List<String[]> raw = readRows(file, limit, lineOf);
         if (raw.isEmpty()) throw new IOException(file.getFileName() + ": empty CSV");
 
         String[] header = null;
-        boolean hasHeader = raw.size() == 1 ? numericCount(raw.get(0)) == 0 : numericCount(raw.get(0)) < numericCount(raw.get(1));
-        if (hasHeader) header = raw.remove(0);
+        boolean hasHeader = numericCount(raw.get(0)) == 0 || isPandasHeader(raw.get(0));
+        if (hasHeader) { header = raw.remove(0); lineOf.remove(0); }
         if (raw.isEmpty()) throw new IOException(file.getFileName() + ": CSV has a header but no rows");
         if (limit > 0 && raw.size() > limit) raw = raw.subList(0, limit);
 
@@ -61,10 +52,10 @@ public final class CsvMatrix {
         }
         if (labelCol < 0) {
             for (int c = 0; c < cols; c++) {
-                if (!isNumber(raw.get(0)[c])) {
-                    if (labelCol >= 0) throw new IOException(file.getFileName() + ": line " + (hasHeader ? 2 : 1) + ": more than one non-numeric column");
-                    labelCol = c;
-                }
+                if (isNumber(raw.get(0)[c]) || !mostlyNonNumeric(raw, c)) continue;
+                if (labelCol >= 0) throw new IOException(file.getFileName() + ": columns " + (labelCol + 1) + " and " + (c + 1)
+                        + " are both non-numeric; only one label column is allowed");
+                labelCol = c;
             }
         }
         int numeric = labelCol >= 0 ? cols - 1 : cols;
@@ -73,18 +64,63 @@ public final class CsvMatrix {
         String[] labels = labelCol >= 0 ? new String[raw.size()] : null;
         for (int i = 0; i < raw.size(); i++) {
             String[] row = raw.get(i);
-            int line = i + 1 + (hasHeader ? 1 : 0);
+            int line = lineOf.get(i);
             if (row.length != cols) throw new IOException(file.getFileName() + ": line " + line + " has " + row.length + " columns, expected " + cols);
             for (int c = 0, k = 0; c < cols; c++) {
                 if (c == labelCol) { labels[i] = row[c]; continue; }
+                double v;
                 try {
-                    rows[i][k++] = Double.parseDouble(row[c]);
+                    v = Double.parseDouble(row[c]);
                 } catch (NumberFormatException e) {
                     throw new IOException(file.getFileName() + ": line " + line + ", column " + (c + 1) + ": not a number: \"" + row[c] + "\"");
                 }
+                if (!Double.isFinite(v)) throw new IOException(file.getFileName() + ": line " + line + ", column " + (c + 1) + ": not a finite number: " + row[c]);
+                rows[i][k++] = v;
             }
         }
         return new Table(rows, labels, header);
+    }
+
+    /** Non-blank rows, CSV-unquoted, and the 1-based line of each (a quoted field spanning lines counts as one). */
+    private static List<String[]> readRows(Path file, int limit, List<Integer> lineOf) throws IOException {
+        List<String[]> raw = new ArrayList<>();
+        // blank lines are skipped here rather than by the parser, so that line numbers stay right
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).enable(CsvParser.Feature.TRIM_SPACES);
+        // from bytes, so Jackson skips a UTF-8 byte order mark rather than gluing it to the first field
+        try (InputStream in = Files.newInputStream(file);
+             MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(in)) {
+            int line = 0;
+            while (it.hasNext()) {
+                String[] row = it.next();
+                line++;
+                if (row.length == 0 || (row.length == 1 && row[0].isBlank())) continue;
+                raw.add(row);
+                lineOf.add(line);
+                // +1 for a possible header line
+                if (limit > 0 && raw.size() > limit) break;
+            }
+        } catch (RuntimeException | IOException e) {
+            String msg = String.valueOf(e.getMessage());
+            if (msg.contains("UTF-8")) {
+                String where = Utf8.locateInvalid(file);
+                if (where != null) throw new IOException(Utf8.invalidMessage(file, where));
+            }
+            throw new IOException(file.getFileName() + ": malformed CSV: " + msg.lines().findFirst().orElse(""));
+        }
+        return raw;
+    }
+
+    /** pandas' DataFrame.to_csv() with the index and default column names: ",0,1,2,...". */
+    private static boolean isPandasHeader(String[] row) {
+        if (row.length < 2 || !row[0].isBlank()) return false;
+        for (int c = 1; c < row.length; c++) if (!row[c].equals(Integer.toString(c - 1))) return false;
+        return true;
+    }
+
+    private static boolean mostlyNonNumeric(List<String[]> rows, int col) {
+        int non = 0;
+        for (String[] r : rows) if (col < r.length && !isNumber(r[col])) non++;
+        return 2L * non > rows.size();
     }
 
     private static int numericCount(String[] row) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import imagetsne.layout.Item;
 import imagetsne.layout.Layout;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -35,13 +35,19 @@ public final class LayoutJson {
     public static Loaded read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
         JsonNode root;
-        try {
-            root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        try (InputStream in = Files.newInputStream(file)) {
+            // from bytes, so Jackson detects the encoding and skips a UTF-8 byte order mark
+            root = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
+            String msg = String.valueOf(e.getOriginalMessage());
+            if (msg.startsWith("Invalid UTF-8")) {
+                String where = Utf8.locateInvalid(file);
+                if (where != null) throw new IOException(Utf8.invalidMessage(file, where));
+            }
             var loc = e.getLocation();
             throw new IOException(file.getFileName() + ": not valid JSON"
-                    + (loc != null ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "")
-                    + ": " + e.getOriginalMessage());
+                    + (loc != null && loc.getLineNr() > 0 ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "")
+                    + ": " + msg.lines().findFirst().orElse(msg));
         }
         if (root == null || root.isMissingNode()) throw new IOException(file.getFileName() + ": empty file");
         // Some tools wrap the array in an object; accept {"items"|"layout"|"data": [...]}.

@@ -47,10 +47,12 @@ public final class Layout {
         for (int d = 0; d < dims; d++) {
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
             for (Item it : items) { if (d < it.point().length) { lo = Math.min(lo, it.point()[d]); hi = Math.max(hi, it.point()[d]); } }
-            double span = hi - lo;
+            // points near +-Double.MAX_VALUE overflow hi - lo: halve everything first (exact for such magnitudes)
+            double scale = Double.isInfinite(hi - lo) ? 0.5 : 1;
+            double low = lo * scale, span = hi * scale - low;
             for (Item it : items) {
                 if (d >= it.point().length) continue;
-                it.point()[d] = span > 0 && Double.isFinite(span) ? (it.point()[d] - lo) / span : 0.5;
+                it.point()[d] = span > 0 && Double.isFinite(span) ? (it.point()[d] * scale - low) / span : 0.5;
             }
         }
     }

@@ -8,6 +8,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -17,41 +18,74 @@ import java.awt.image.ColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Decodes any supported file to an 8-bit sRGB BufferedImage (TYPE_INT_ARGB), or says why it cannot. */
 public final class ImageDecoder {
     private ImageDecoder() {}
 
-    /** Images above this many pixels are read subsampled so one huge file cannot exhaust the heap. */
-    public static final long MAX_PIXELS = 100_000_000L;
+    /**
+     * Images above this many pixels are read subsampled by a whole factor, so one huge file cannot exhaust
+     * the heap: at most 64 MB as ARGB, far more than thumbnails (64 px) or features (at most 224 px) use.
+     */
+    public static final long MAX_PIXELS = 16_000_000L;
+
+    /** A decoded image and what the decoder warned about while reading it (empty when the file is intact). */
+    public record Decoded(BufferedImage image, List<String> warnings) {}
 
     /** @throws IOException with a short human reason ("not an image", "truncated", "unsupported CMYK ...") */
     public static BufferedImage read(Path file) throws IOException {
-        return read(file, MAX_PIXELS);
+        return decode(file, MAX_PIXELS).image();
     }
 
     /** As {@link #read(Path)}, reading images above maxPixels subsampled by a whole factor. */
     static BufferedImage read(Path file, long maxPixels) throws IOException {
-        long size;
+        return decode(file, maxPixels).image();
+    }
+
+    /**
+     * As {@link #read(Path)}, with the decoder's warnings. A truncated or damaged JPEG decodes partially
+     * (grey where data is missing) and says so only through warnings such as "Corrupt JPEG data: premature
+     * end of data segment"; callers that lay such images out should tell the user.
+     */
+    public static Decoded decode(Path file) throws IOException {
+        return decode(file, MAX_PIXELS);
+    }
+
+    static Decoded decode(Path file, long maxPixels) throws IOException {
+        BasicFileAttributes attrs;
         try {
-            size = Files.size(file);
+            attrs = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw new IOException("file not found");
+            throw new IOException(Files.isSymbolicLink(file) ? "broken symbolic link" : "file not found");
+        } catch (AccessDeniedException e) {
+            throw new IOException("permission denied");
+        } catch (IOException e) {
+            throw new IOException("cannot read: " + oneLine(e));
         }
-        if (size == 0) throw new IOException("empty file");
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) throw new IOException("cannot open file");
+        if (!attrs.isRegularFile()) throw new IOException(attrs.isDirectory() ? "a folder, not an image file" : "not a regular file");
+        if (attrs.size() == 0) throw new IOException("empty file (0 bytes)");
+        try (ImageInputStream in = open(file)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) throw new IOException("not an image (unknown format)");
             ImageReader reader = readers.next();
+            Set<String> warnings = new LinkedHashSet<>(); // libjpeg repeats some warnings
             try {
                 reader.setInput(in, true, false);
-                return decode(reader, maxPixels);
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(oneLine(warning)));
+                BufferedImage img = readFirst(reader, maxPixels);
+                return new Decoded(img, List.copyOf(warnings));
             } finally {
                 reader.dispose();
             }
@@ -63,7 +97,25 @@ public final class ImageDecoder {
         }
     }
 
-    private static BufferedImage decode(ImageReader reader, long maxPixels) throws IOException {
+    /** Opens with our own reasons: ImageIO reports any failure to open a file as "Can't create cache file!". */
+    private static ImageInputStream open(Path file) throws IOException {
+        try {
+            return new FileImageInputStream(new RandomAccessFile(file.toFile(), "r"));
+        } catch (FileNotFoundException e) {
+            try {
+                Files.newByteChannel(file).close();
+            } catch (NoSuchFileException e2) {
+                throw new IOException("file not found");
+            } catch (AccessDeniedException e2) {
+                throw new IOException("permission denied");
+            } catch (IOException e2) {
+                throw new IOException("cannot open: " + oneLine(e2));
+            }
+            throw new IOException("cannot open: " + oneLine(e));
+        }
+    }
+
+    private static BufferedImage readFirst(ImageReader reader, long maxPixels) throws IOException {
         int w = reader.getWidth(0), h = reader.getHeight(0);
         if (w <= 0 || h <= 0) throw new IOException("invalid size " + w + "x" + h);
         ImageReadParam param = reader.getDefaultReadParam();
@@ -206,8 +258,11 @@ public final class ImageDecoder {
 
     private static String oneLine(Throwable t) {
         String m = t.getMessage();
-        if (m == null || m.isBlank()) m = t.getClass().getSimpleName();
-        m = m.replaceAll("\\s+", " ").trim();
+        return oneLine(m == null || m.isBlank() ? t.getClass().getSimpleName() : m);
+    }
+
+    private static String oneLine(String m) {
+        m = String.valueOf(m).replaceAll("\\s+", " ").trim();
         return m.length() > 160 ? m.substring(0, 160) + "..." : m;
     }
 

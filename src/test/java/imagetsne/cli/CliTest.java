@@ -33,9 +33,25 @@ class CliTest {
         String lastLine() { List<String> l = out.lines().toList(); return l.isEmpty() ? "" : l.get(l.size() - 1); }
     }
 
-    static synchronized Run cli(String... args) {
+    static Run cli(String... args) { return cli(null, null, args); }
+
+    /**
+     * Runs the command line with stdout and stderr captured. When stderr first shows a line starting with
+     * `trigger`, onTrigger runs at once, on the thread that printed it (the analysis waits for it).
+     */
+    static synchronized Run cli(String trigger, Runnable onTrigger, String... args) {
         PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream() {
+            boolean fired;
+            @Override public synchronized void write(byte[] b, int off, int len) {
+                super.write(b, off, len);
+                if (trigger != null && !fired && ("\n" + toString(StandardCharsets.UTF_8)).contains("\n" + trigger)) {
+                    fired = true;
+                    onTrigger.run();
+                }
+            }
+        };
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -82,6 +82,40 @@ class FeatureCacheTest {
         }
     }
 
+    /**
+     * A shard whose checksum holds can still carry entries this extractor cannot use: a vector of another
+     * length (another version, a bug) or NaN. They must read as misses, so they are recomputed and overwritten.
+     */
+    @Test void entriesWithAValidChecksumAreStillCheckedAndRecomputed() throws Exception {
+        Path cacheDir = tmp.resolve("cache");
+        Path a = image("a.png"), b = image("b.png"), c = image("c.png");
+        try (FeatureCache cache = new FeatureCache(cacheDir)) {
+            cache.put(a, "hog-v1", new float[] {1, 2, 3, 4});
+            cache.put(b, "hog-v1", new float[10]);
+            cache.put(c, "hog-v1", new float[] {7.25f, 7.25f, 7.25f, 7.25f});
+        }
+        CacheShards.replaceFloatKeepingChecksum(CacheShards.onlyShard(cacheDir), 7.25f, Float.NaN);
+        try (FeatureCache cache = new FeatureCache(cacheDir)) {
+            assertArrayEquals(new float[] {1, 2, 3, 4}, cache.get(a, "hog-v1", 4), "the shard still loads: its checksum is valid");
+            assertNull(cache.get(b, "hog-v1", 4), "10 values where the extractor makes 4");
+            assertNull(cache.get(c, "hog-v1", 4), "NaN");
+            assertNull(cache.get(c, "hog-v1"), "NaN, also without a dimension to check");
+            assertEquals(2, cache.invalidEntries());
+            cache.put(b, "hog-v1", new float[] {5, 6, 7, 8});
+            cache.put(c, "hog-v1", new float[] {9, 10, 11, 12});
+        }
+        try (FeatureCache cache = new FeatureCache(cacheDir)) {
+            assertArrayEquals(new float[] {5, 6, 7, 8}, cache.get(b, "hog-v1", 4), "overwritten on disk");
+            assertArrayEquals(new float[] {9, 10, 11, 12}, cache.get(c, "hog-v1", 4));
+            assertEquals(0, cache.invalidEntries());
+            cache.put(a, "hog-v1", new float[] {Float.NaN, 0, 0, 0});
+            assertNull(cache.get(a, "hog-v1", 4), "a non-finite vector is not stored and replaces the old entry");
+        }
+        try (Stream<Path> s = Files.walk(cacheDir)) {
+            assertTrue(s.noneMatch(p -> p.toString().endsWith(".tmp")), "no temp files left");
+        }
+    }
+
     @Test void concurrentUse() throws Exception {
         Path cacheDir = tmp.resolve("cache");
         List<Path> files = new ArrayList<>();

@@ -106,4 +106,57 @@ class LayoutJsonTest {
         e = assertThrows(IOException.class, () -> LayoutJson.read(dir.resolve("nope.json")));
         assertTrue(e.getMessage().contains("no such file"), e.getMessage());
     }
+    @Test void byteOrderMarkIsAccepted() throws IOException {
+        image("a.png");
+        Path json = dir.resolve("bom.json");
+        Files.write(json, ("\uFEFF[{\"path\": \"a.png\", \"point\": [0, 1]}, {\"path\": \"a.png\", \"point\": [2, 3]}]")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals((byte) 0xEF, Files.readAllBytes(json)[0], "the file starts with the UTF-8 BOM");
+        Layout l = LayoutJson.read(json).layout();
+        assertEquals(2, l.size());
+        assertArrayEquals(new double[] {1, 1}, l.get(1).point(), 1e-12);
+    }
+
+    @Test void invalidUtf8IsReportedWithFileAndPosition() throws IOException {
+        Path json = dir.resolve("latin1.json");
+        // a path written in ISO-8859-1 on line 3: "caf\u00e9" becomes the single byte 0xE9, not valid UTF-8
+        String text = "[\n{\"path\": \"a.png\", \"point\": [0, 1]},\n{\"path\": \"caf\u00e9.png\", \"point\": [2, 3]}\n]\n";
+        Files.write(json, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        IOException e = assertThrows(IOException.class, () -> LayoutJson.read(json));
+        int offset = text.indexOf('\u00e9'); // one byte per character in ISO-8859-1
+        assertEquals("latin1.json: invalid UTF-8 at line 3, column 14 (byte offset " + offset + "); save the file as UTF-8", e.getMessage());
+    }
+
+    @Test void extremePointsAreNormalisedNotFlattened() throws IOException {
+        image("a.png");
+        for (double big : new double[] {1e308, Double.MAX_VALUE}) {
+            Path json = dir.resolve("big.json");
+            Files.writeString(json, "[{\"path\":\"a.png\",\"point\":[" + (-big) + ", 0]},{\"path\":\"a.png\",\"point\":[" + big
+                    + ", 1]},{\"path\":\"a.png\",\"point\":[0, 2]}]");
+            Layout l = LayoutJson.read(json).layout();
+            // max - min overflows to infinity here; the points must still spread over 0..1
+            assertArrayEquals(new double[] {0, 0}, l.get(0).point(), 1e-12, "min at " + big);
+            assertArrayEquals(new double[] {1, 0.5}, l.get(1).point(), 1e-12, "max at " + big);
+            assertArrayEquals(new double[] {0.5, 1}, l.get(2).point(), 1e-12, "middle at " + big);
+        }
+        // the other finite extreme: subnormal values, where a careless scale underflows
+        Path json = dir.resolve("tiny.json");
+        Files.writeString(json, "[{\"path\":\"a.png\",\"point\":[" + (-Double.MIN_VALUE) + ", 0]},{\"path\":\"a.png\",\"point\":["
+                + Double.MIN_VALUE + ", 1]},{\"path\":\"a.png\",\"point\":[0, 4]}]");
+        Layout l = LayoutJson.read(json).layout();
+        assertArrayEquals(new double[] {0, 0}, l.get(0).point(), 1e-12);
+        assertArrayEquals(new double[] {1, 0.25}, l.get(1).point(), 1e-12);
+        assertArrayEquals(new double[] {0.5, 1}, l.get(2).point(), 1e-12);
+        // +-1e308 next to ordinary values keeps their order, not all at 0.5
+        Files.writeString(json, "[{\"path\":\"a.png\",\"point\":[-1e308, 0]},{\"path\":\"a.png\",\"point\":[1e308, 1]},"
+                + "{\"path\":\"a.png\",\"point\":[5e307, 2]}]");
+        assertEquals(0.75, LayoutJson.read(json).layout().get(2).x(), 1e-12);
+    }
+
+    @Test void writingUnderAFileSaysWhy() throws IOException {
+        Path file = Files.writeString(dir.resolve("ok_three.json"), "[]");
+        IOException e = assertThrows(IOException.class, () -> LayoutJson.write(new Layout(List.of()), file.resolve("out.json")));
+        assertEquals("cannot write " + file.resolve("out.json") + ": " + file + " is a file, not a folder", e.getMessage());
+        assertEquals("[]", Files.readString(file), "the file in the way is untouched");
+    }
 }

@@ -3,14 +3,9 @@ package imagetsne.source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -153,30 +148,11 @@ class ImageDecoderTest {
             for (int y = 0; y < 32; y++) {
                 for (int x = 0; x < 32; x++) {
                     int c = x < 16 ? 255 : 0, ye = y < 16 ? 255 : 0; // cyan + yellow ink = green
-                    int[] ink = {c, 0, ye, 0};
-                    if (adobe) for (int i = 0; i < 4; i++) ink[i] = 255 - ink[i];
-                    r.setPixel(x, y, ink);
+                    r.setPixel(x, y, new int[] {c, 0, ye, 0});
                 }
             }
             Path f = tmp.resolve("cmyk" + adobe + ".jpg");
-            ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-            IIOMetadata meta = null;
-            if (adobe) {
-                meta = plainCmykMetadata(w, r);
-                IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree("javax_imageio_jpeg_image_1.0");
-                IIOMetadataNode seq = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
-                IIOMetadataNode app14 = new IIOMetadataNode("app14Adobe");
-                app14.setAttribute("version", "100");
-                app14.setAttribute("flags0", "0");
-                app14.setAttribute("flags1", "0");
-                app14.setAttribute("transform", "0");
-                seq.insertBefore(app14, seq.getFirstChild());
-                meta.setFromTree("javax_imageio_jpeg_image_1.0", root);
-            }
-            try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
-                w.setOutput(out);
-                w.write(null, new IIOImage(r, null, meta), null);
-            }
+            HostileCorpus.cmykJpeg(f, r, adobe);
             BufferedImage img = ImageDecoder.read(f);
             assertEquals(BufferedImage.TYPE_INT_ARGB, img.getType());
             assertEquals(32, img.getWidth());
@@ -200,20 +176,6 @@ class ImageDecoderTest {
         }
     }
 
-    private IIOMetadata plainCmykMetadata(ImageWriter w, Raster r) throws IOException {
-        // write once without metadata, read its metadata back: a valid 4-component JPEG tree to extend
-        Path f = tmp.resolve("seed.jpg");
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
-            w.setOutput(out);
-            w.write(null, new IIOImage(r, null, null), null);
-        }
-        ImageReader rd = ImageIO.getImageReadersByFormatName("jpeg").next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
-            rd.setInput(in);
-            return rd.getImageMetadata(0);
-        }
-    }
-
     @Test void ycckConversionFormula() {
         // YCC of ink (C,M,Y) = (255, 0, 255) with Adobe-inverted K=255 (no black) must come out green
         double c = 255, m = 0, ye = 255;
@@ -232,7 +194,7 @@ class ImageDecoderTest {
 
         Path empty = Files.createFile(tmp.resolve("empty.png"));
         IOException e2 = assertThrows(IOException.class, () -> ImageDecoder.read(empty));
-        assertEquals("empty file", e2.getMessage());
+        assertEquals("empty file (0 bytes)", e2.getMessage());
 
         byte[] png = Files.readAllBytes(EMOJI.resolve("1f600.png"));
         Path cut = tmp.resolve("cut.png");
@@ -250,21 +212,97 @@ class ImageDecoderTest {
         IOException e4 = assertThrows(IOException.class, () -> ImageDecoder.read(garbage));
         assertFalse(e4.getMessage().isBlank());
 
-        // JPEG cut after its header
-        BufferedImage rgb = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        for (int i = 0; i < 64; i++) rgb.setRGB(i, i, 0xFFFFFFFF);
-        byte[] jpg = Files.readAllBytes(write(rgb, "jpg", "ok.jpg"));
+        // a JPEG cut inside its header has no image data at all
+        byte[] jpg = HostileCorpus.jpeg(HostileCorpus.noise(64, 64, 1));
         Path cutJpg = tmp.resolve("cut.jpg");
         Files.write(cutJpg, Arrays.copyOf(jpg, 200));
-        // a truncated JPEG may decode partially (grey bottom) or fail; either way, no crash and an ARGB result
-        try {
-            assertEquals(BufferedImage.TYPE_INT_ARGB, ImageDecoder.read(cutJpg).getType());
-        } catch (IOException e) {
-            assertFalse(e.getMessage().isBlank());
-        }
+        IOException e6 = assertThrows(IOException.class, () -> ImageDecoder.read(cutJpg));
+        assertTrue(e6.getMessage().startsWith("corrupt"), e6.getMessage());
 
         IOException e5 = assertThrows(IOException.class, () -> ImageDecoder.read(tmp.resolve("missing.png")));
-        assertTrue(e5.getMessage().contains("not found"), e5.getMessage());
+        assertEquals("file not found", e5.getMessage());
+        Path link = Files.createSymbolicLink(tmp.resolve("link.png"), tmp.resolve("missing.png"));
+        assertEquals("broken symbolic link", assertThrows(IOException.class, () -> ImageDecoder.read(link)).getMessage());
+        assertEquals("a folder, not an image file", assertThrows(IOException.class,
+                () -> ImageDecoder.read(Files.createDirectory(tmp.resolve("dir.png")))).getMessage());
+    }
+
+    /** libjpeg decodes damaged JPEGs as far as it can and only warns: the warnings must come out with the image. */
+    @Test void damagedJpegsDecodeWithWarningsIntactOnesWithout() throws IOException {
+        byte[] jpg = HostileCorpus.jpeg(HostileCorpus.noise(160, 120, 1));
+        Path intact = Files.write(tmp.resolve("intact.jpg"), jpg);
+        ImageDecoder.Decoded ok = ImageDecoder.decode(intact);
+        assertEquals(List.of(), ok.warnings());
+
+        Path cut = Files.write(tmp.resolve("cut.jpg"), Arrays.copyOf(jpg, jpg.length / 2));
+        ImageDecoder.Decoded half = ImageDecoder.decode(cut);
+        assertEquals(160, half.image().getWidth(), "decoded at full size, the missing part grey");
+        assertEquals(List.of("Truncated File - Missing EOI marker", "Corrupt JPEG data: premature end of data segment"), half.warnings());
+        int bottom = half.image().getRGB(80, 115) & 0xffffff;
+        assertEquals(0x808080, bottom, "the lost rows are libjpeg's grey");
+
+        byte[] hdr = jpg.clone();
+        Arrays.fill(hdr, 2, 6, (byte) 0xAA);
+        ImageDecoder.Decoded damaged = ImageDecoder.decode(Files.write(tmp.resolve("hdr.jpg"), hdr));
+        assertEquals(1, damaged.warnings().size(), "repeated warnings come once: " + damaged.warnings());
+        assertTrue(damaged.warnings().get(0).contains("extraneous bytes before marker"), damaged.warnings().toString());
+        // read() keeps its contract: the image, warnings or not
+        assertEquals(160, ImageDecoder.read(cut).getWidth());
+    }
+
+    @Test void unreadableFileSaysPermissionDeniedUnlessRoot() throws IOException {
+        Path f = write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", "locked.png");
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        try {
+            if (Files.isReadable(f)) {
+                System.err.println("running as root: chmod 000 does not stop reads, checking the file decodes");
+                assertEquals(8, ImageDecoder.read(f).getWidth());
+            } else {
+                assertEquals("permission denied", assertThrows(IOException.class, () -> ImageDecoder.read(f)).getMessage());
+            }
+        } finally {
+            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    @Test void namedPipeIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = tmp.resolve("pipe.png");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() != 0) return; // no named pipes on this system
+        // opening a pipe for reading blocks until a writer comes: the decoder must not even try
+        java.util.concurrent.Future<String> r = java.util.concurrent.Executors.newSingleThreadExecutor(t -> {
+            Thread th = new Thread(t);
+            th.setDaemon(true);
+            return th;
+        }).submit(() -> assertThrows(IOException.class, () -> ImageDecoder.read(fifo)).getMessage());
+        assertEquals("not a regular file", r.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    /**
+     * 20000 x 20000 pixels (400 M): decoded subsampled to at most MAX_PIXELS, with the heap it takes bounded by
+     * what that subsampled image needs, not by the file's size (which would be 1.6 GB as ARGB).
+     */
+    @Test void hugePngDecodesSubsampledInBoundedMemory() throws IOException {
+        Path f = tmp.resolve("huge.png");
+        HostileCorpus.hugeGreyPng(f, HostileCorpus.HUGE, HostileCorpus.HUGE);
+        assertTrue(Files.size(f) < 5_000_000, "small on disk: " + Files.size(f));
+        List<java.lang.management.MemoryPoolMXBean> heap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        System.gc();
+        long before = 0;
+        for (var p : heap) { before += p.getUsage().getUsed(); p.resetPeakUsage(); }
+        BufferedImage img = ImageDecoder.read(f);
+        long peak = 0;
+        for (var p : heap) peak += p.getPeakUsage().getUsed();
+        long grew = peak - before;
+        System.err.println("huge PNG " + HostileCorpus.HUGE + "^2 -> " + img.getWidth() + "x" + img.getHeight() + ", heap grew at most "
+                + grew / (1 << 20) + " MB (sum of pool peaks)");
+        assertEquals(4000, img.getWidth(), "every 5th pixel");
+        assertEquals(4000, img.getHeight());
+        assertTrue((long) img.getWidth() * img.getHeight() <= ImageDecoder.MAX_PIXELS);
+        // the ARGB image is 64 MB and the decoder's grey one 16 MB; 4x that is the bound, a full decode is 1.6 GB
+        assertTrue(grew < 4L * 80 << 20, "heap grew by " + (grew >> 20) + " MB");
+        // bands of 1000 rows, grey 10 * band: row 5 * y comes from band 5y / 1000
+        for (int y = 0; y < 4000; y += 199) assertEquals(10 * (5 * y / 1000), img.getRGB(1234, y) & 0xff, "row " + y);
     }
 
     @Test void hugeImagesAreSubsampled() throws IOException {

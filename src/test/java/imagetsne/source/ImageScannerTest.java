@@ -71,6 +71,50 @@ class ImageScannerTest {
         }
     }
 
+    @Test void scanReportNamesWhatItCannotUse() throws Exception {
+        Path ok = touch("ok.png");
+        Files.createSymbolicLink(tmp.resolve("dangling.jpg"), Path.of("nowhere.jpg"));
+        Files.createSymbolicLink(tmp.resolve("self.png"), Path.of("self.png"));
+        Files.createDirectories(tmp.resolve("sub"));
+        Files.createSymbolicLink(tmp.resolve("sub/up"), Path.of(".."));
+        Files.createSymbolicLink(tmp.resolve("link-to-ok.png"), ok.getFileName());
+        Files.createSymbolicLink(tmp.resolve(".hidden-dangling.png"), Path.of("nowhere.png"));
+        Files.createSymbolicLink(tmp.resolve("dangling-notes.txt"), Path.of("nowhere.txt"));
+        boolean fifo = new ProcessBuilder("mkfifo", tmp.resolve("pipe.gif").toString()).start().waitFor() == 0;
+
+        ImageScanner.Scan scan = ImageScanner.scanReport(tmp);
+        Path root = tmp.toAbsolutePath();
+        assertEquals(List.of(root.resolve("link-to-ok.png"), root.resolve("ok.png")), scan.files(), "a working link is an image like any other");
+        java.util.Map<String, String> why = new java.util.TreeMap<>();
+        for (SkippedFile f : scan.skipped()) why.put(root.relativize(f.file()).toString(), f.reason());
+        assertEquals(fifo ? 4 : 3, why.size(), why.toString());
+        assertEquals("broken symbolic link: nowhere.jpg does not exist", why.get("dangling.jpg"));
+        assertEquals("symbolic link loop: self.png -> self.png", why.get("self.png"));
+        assertEquals("symbolic link loop: leads back to .., not followed", why.get("sub/up"));
+        if (fifo) assertEquals("not a regular file (a named pipe, socket or device)", why.get("pipe.gif"));
+        assertEquals(scan.files(), ImageScanner.scan(tmp), "scan() lists the same files");
+    }
+
+    @Test void unreadableFolderIsNamed() throws IOException {
+        touch("ok.png");
+        Path locked = tmp.resolve("locked");
+        touch("locked/inside.png");
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        try {
+            ImageScanner.Scan scan = ImageScanner.scanReport(tmp);
+            if (Files.isReadable(locked)) {
+                System.err.println("running as root: a chmod 000 folder stays readable, checking its image is found");
+                assertEquals(2, scan.files().size());
+                assertEquals(List.of(), scan.skipped());
+            } else {
+                assertEquals(1, scan.files().size());
+                assertEquals(List.of(new SkippedFile(locked.toAbsolutePath(), "folder not readable (permission denied)")), scan.skipped());
+            }
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
     @Test void missingOrNonFolderGivesOneLineReason() throws IOException {
         IOException e1 = assertThrows(IOException.class, () -> ImageScanner.scan(tmp.resolve("nope")));
         assertTrue(e1.getMessage().contains("not found"), e1.getMessage());
