@@ -1,9 +1,11 @@
 package imagetsne.sketch;
 
 import imagetsne.cli.Cli;
+import imagetsne.cli.Relaunch;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * The jar's entry point: no arguments opens the sketch on the bundled images/; `view` opens it on a
@@ -13,6 +15,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        OptionalInt relaunched = Relaunch.withVectorApi(Main.class.getName(), args);
+        if (relaunched.isPresent()) System.exit(relaunched.getAsInt());
         int code = run(args);
         if (code != ViewCommand.KEEP_RUNNING) System.exit(code);
     }

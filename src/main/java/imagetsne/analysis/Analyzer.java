@@ -198,7 +198,8 @@ public final class Analyzer {
     /** @param side the longest side kept for the extractor (0 = the full image): a waiting chunk holds small images */
     private static Decoded decode(Path f, int thumbSize, int side, FeatureCache cache, String key, int dim) {
         try {
-            ImageDecoder.Decoded dec = ImageDecoder.decode(f);
+            // enough pixels for the thumbnail and the extractor, no more (a subsampled decode is cheaper)
+            ImageDecoder.Decoded dec = ImageDecoder.decode(f, side > 0 ? Math.max(thumbSize, side) : 0);
             BufferedImage img = dec.image();
             BufferedImage thumb = ImageDecoder.thumbnail(img, thumbSize);
             float[] cached = cache == null ? null : cache.get(f, key, dim);

@@ -63,7 +63,20 @@ public final class ImageDecoder {
         return decode(file, MAX_PIXELS);
     }
 
+    /**
+     * As {@link #decode(Path)}, but keeping only what a use of {@code minSide} pixels needs: the decoder
+     * reads every n-th pixel for the largest n that leaves the shorter side at least minSide. A 12 MP
+     * photo for 448 px of CNN input then costs about half the decoding time, and a fraction of the heap.
+     */
+    public static Decoded decode(Path file, int minSide) throws IOException {
+        return decode(file, MAX_PIXELS, minSide);
+    }
+
     static Decoded decode(Path file, long maxPixels) throws IOException {
+        return decode(file, maxPixels, 0);
+    }
+
+    private static Decoded decode(Path file, long maxPixels, int minSide) throws IOException {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);
@@ -84,7 +97,7 @@ public final class ImageDecoder {
             try {
                 reader.setInput(in, true, false);
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(oneLine(warning)));
-                BufferedImage img = readFirst(reader, maxPixels);
+                BufferedImage img = readFirst(reader, maxPixels, minSide);
                 return new Decoded(img, List.copyOf(warnings));
             } finally {
                 reader.dispose();
@@ -115,15 +128,14 @@ public final class ImageDecoder {
         }
     }
 
-    private static BufferedImage readFirst(ImageReader reader, long maxPixels) throws IOException {
+    private static BufferedImage readFirst(ImageReader reader, long maxPixels, int minSide) throws IOException {
         int w = reader.getWidth(0), h = reader.getHeight(0);
         if (w <= 0 || h <= 0) throw new IOException("invalid size " + w + "x" + h);
         ImageReadParam param = reader.getDefaultReadParam();
         long pixels = (long) w * h;
-        if (pixels > maxPixels) {
-            int step = (int) Math.ceil(Math.sqrt((double) pixels / maxPixels));
-            param.setSourceSubsampling(step, step, 0, 0);
-        }
+        int step = minSide > 0 ? Math.max(1, Math.min(w, h) / minSide) : 1;
+        if (pixels > maxPixels) step = Math.max(step, (int) Math.ceil(Math.sqrt((double) pixels / maxPixels)));
+        if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
         BufferedImage img;
         try {
             img = reader.read(0, param);

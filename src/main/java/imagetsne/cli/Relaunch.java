@@ -1,0 +1,97 @@
+package imagetsne.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Runs the app again in a JVM with the Vector API when the user's did not load it: the CNN's and t-SNE's
+ * SIMD kernels need {@code --add-modules jdk.incubator.vector}, a launcher flag that neither a jar's
+ * manifest nor the running JVM can add. Without it the CNN is about 20x slower. The new JVM gets the same
+ * JVM options, class path, arguments, standard input and output; its standard error comes through this
+ * process, minus the JVM's one-line "Using incubator modules" warning, which is the point, not a problem.
+ */
+public final class Relaunch {
+    static final String WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
+    private static final String DONE = "imagetsne.relaunched";
+
+    private Relaunch() {}
+
+    /** True when the Vector API is loaded in this JVM. */
+    public static boolean hasVectorApi() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /**
+     * The exit code of the app run in a JVM with the Vector API, or empty when this JVM should go on
+     * itself: it has the API already, relaunching is switched off (-Dimagetsne.relaunch=false or
+     * IMAGETSNE_RELAUNCH=false), this is the relaunched JVM, or the new JVM cannot be started.
+     */
+    public static OptionalInt withVectorApi(String mainClass, String[] args) {
+        if (hasVectorApi() || System.getProperty(DONE) != null || "false".equals(System.getProperty("imagetsne.relaunch"))
+                || "false".equals(System.getenv("IMAGETSNE_RELAUNCH"))) {
+            return OptionalInt.empty();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
+        cmd.add("-D" + DONE + "=true");
+        // the user's JVM options (heap size, system properties); a debugger's port cannot be opened twice
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) if (!a.startsWith("-agentlib:jdwp")) cmd.add(a);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass);
+        cmd.addAll(List.of(args));
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+        Process child = p;
+        Thread relay = new Thread(() -> relay(child.getErrorStream(), System.err), "stderr-relay");
+        relay.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
+        while (true) {
+            try {
+                int code = child.waitFor();
+                relay.join();
+                return OptionalInt.of(code);
+            } catch (InterruptedException e) {
+                // keep waiting: the child decides when the app ends
+            }
+        }
+    }
+
+    /** Copies the child's standard error byte by byte (progress bars redraw with \r), dropping the warning line. */
+    static void relay(InputStream in, OutputStream out) {
+        byte[] first = new byte[WARNING.length() + 2];
+        try {
+            int n = in.readNBytes(first, 0, WARNING.length());
+            String head = new String(first, 0, n, StandardCharsets.US_ASCII);
+            if (head.equals(WARNING)) {
+                int c = in.read();
+                if (c == '\r') c = in.read();
+                if (c != '\n' && c >= 0) out.write(c);
+            } else {
+                out.write(first, 0, n);
+            }
+            out.flush();
+            byte[] buf = new byte[8192];
+            for (int r; (r = in.read(buf)) >= 0; ) {
+                out.write(buf, 0, r);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the child's error stream closed: nothing more to copy
+        }
+    }
+}
