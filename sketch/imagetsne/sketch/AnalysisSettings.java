@@ -53,7 +53,7 @@ public final class AnalysisSettings {
         o.gridAspect = gridAspect;
         o.features.kind = FeatureKind.parse(features);
         o.features.model = model;
-        // ND4J gets all but one core so the render thread keeps one (DEVELOPERS: GUI and analysis share 2 cores)
+        // extraction gets all but one core so the render thread keeps one (GUI and analysis share 2 cores)
         o.features.threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         o.tsne.perplexity = perplexity;
         o.tsne.theta = theta;
@@ -61,5 +61,34 @@ public final class AnalysisSettings {
         o.tsne.learningRate = learningRate;
         o.tsne.seed = seed;
         return o;
+    }
+
+    /** The panel's values for a layout made with these options (view settings kept from {@code view}). */
+    static AnalysisSettings from(AnalysisOptions o, AnalysisSettings view) {
+        AnalysisSettings s = new AnalysisSettings();
+        s.maxImages = o.maxImages;
+        s.seed = o.seed;
+        s.pcaDims = o.pcaDims;
+        s.features = o.features.kind.name().toLowerCase(java.util.Locale.ROOT);
+        s.model = o.features.model;
+        s.perplexity = o.tsne.perplexity;
+        s.theta = o.tsne.theta;
+        s.iterations = o.tsne.iterations;
+        s.learningRate = o.tsne.learningRate;
+        s.scale = view.scale;
+        s.imageSize = view.imageSize;
+        return s;
+    }
+
+    /** The same images and features: a re-run may reuse the feature set. */
+    static boolean sameFeatures(AnalysisOptions a, AnalysisOptions b) {
+        return a.maxImages == b.maxImages && a.seed == b.seed && a.features.kind == b.features.kind
+                && java.util.Objects.equals(a.features.model, b.features.model);
+    }
+
+    /** Nothing a re-run would change. */
+    static boolean same(AnalysisOptions a, AnalysisOptions b) {
+        return sameFeatures(a, b) && a.pcaDims == b.pcaDims && a.tsne.perplexity == b.tsne.perplexity && a.tsne.theta == b.tsne.theta
+                && a.tsne.iterations == b.tsne.iterations && a.tsne.learningRate == b.tsne.learningRate;
     }
 }

@@ -25,4 +25,10 @@ final class Palette {
     List<String> labels() { return new ArrayList<>(index.keySet()); }
 
     int size() { return index.size(); }
+
+    /** The same colours for the same labels as another palette. */
+    void copyFrom(Palette other) {
+        index.clear();
+        index.putAll(other.index);
+    }
 }

@@ -1,5 +1,8 @@
 package imagetsne.sketch;
 
+import imagetsne.analysis.AnalysisOptions;
+import imagetsne.analysis.FeatureSet;
+import imagetsne.grid.GridShape;
 import imagetsne.layout.Item;
 import imagetsne.layout.Layout;
 import imagetsne.render.SpriteAtlas;
@@ -9,32 +12,34 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What the sketch shows: one sprite per image with its t-SNE point and grid cell (both in the unit
- * square), its thumbnail in the atlas and its label colour. Owned by the animation thread; a running
- * analysis fills a new Scene through tasks that run there, so drawing never locks.
+ * What the sketch shows: one sprite per image with its t-SNE point and its grid cell, both in the layout's
+ * unit square (normalised as {@link Layout#normalised}, cells where {@link GridShape} puts them), its
+ * thumbnail in the atlas and its label colour. Owned by the animation thread; a running job fills a new
+ * Scene through tasks that run there, so drawing never locks.
  */
 final class Scene {
     final SpriteAtlas atlas = new SpriteAtlas(64);
     final List<String> paths = new ArrayList<>();
     final Palette palette = new Palette();
-    /** Normalised t-SNE point (0..1 per axis) and grid cell position (unit square, square cells). */
+    /** t-SNE point and grid cell of each sprite, in the unit square. */
     float[] tx = new float[0], ty = new float[0], gx = new float[0], gy = new float[0];
     int[] frame = new int[0];
-    int n;
+    private int n;
     /** True while points are provisional (a sunflower of arrival order, before t-SNE has run). */
     boolean provisional = true;
     int expected;
-    /** Cell pitch of the grid in the unit square, 0 without a grid. */
-    float gridPitch;
+    GridShape grid;
     Layout layout;
-    float[][] features;
+    /** The features and the settings that made this layout (null for a loaded layout): what a re-run reuses. */
+    FeatureSet features;
+    AnalysisOptions madeWith;
     String featureKind = "", featureReason = "";
     Path source;
     String title = "";
 
     int size() { return n; }
 
-    boolean hasGrid() { return gridPitch > 0; }
+    boolean hasGrid() { return grid != null; }
 
     /** A sprite whose place is not known yet. */
     void add(String path) {
@@ -54,15 +59,13 @@ final class Scene {
         }
     }
 
-    /** Live t-SNE: n x dims embedding, scaled per axis into the unit square. */
+    /** Live t-SNE: an n x dims embedding, normalised as the finished layout will be. */
     void setEmbedding(double[] y, int dims) {
         int m = Math.min(n, y.length / dims);
-        for (int d = 0; d < 2; d++) {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < m; i++) { lo = Math.min(lo, y[i * dims + d]); hi = Math.max(hi, y[i * dims + d]); }
-            double span = hi > lo ? hi - lo : 1;
-            float[] out = d == 0 ? tx : ty;
-            for (int i = 0; i < m; i++) out[i] = (float) ((y[i * dims + d] - lo) / span);
+        double[] u = Layout.normalised(y, m, dims);
+        for (int i = 0; i < m; i++) {
+            tx[i] = (float) u[i * dims];
+            ty[i] = (float) u[i * dims + 1];
         }
         provisional = false;
     }
@@ -83,23 +86,21 @@ final class Scene {
         }
         provisional = false;
         updateGrid();
-        frame = new int[n];
+        frame = new int[Math.max(n, frame.length)];
         List<String> labels = layout.items().stream().map(Item::label).distinct().toList();
         if (labels.size() > 1 || labels.size() == 1 && labels.get(0) != null)
             for (int i = 0; i < n; i++) frame[i] = palette.colour(layout.get(i).label());
     }
 
-    /** Grid cells to unit-square positions: square cells, centred, the longer side spanning 0..1. */
+    /** Grid cells to the unit square, where the assignment measured them. */
     void updateGrid() {
-        if (layout == null || !layout.hasGrid()) { gridPitch = 0; return; }
-        int cols = layout.gridCols(), rows = layout.gridRows();
-        float pitch = 1f / Math.max(1, Math.max(cols, rows) - 1);
+        grid = layout == null ? null : layout.gridShape();
+        if (grid == null) return;
         for (int i = 0; i < n; i++) {
             Item it = layout.get(i);
-            gx[i] = 0.5f + (it.col() - (cols - 1) * 0.5f) * pitch;
-            gy[i] = 0.5f + (it.row() - (rows - 1) * 0.5f) * pitch;
+            gx[i] = (float) grid.cellX(it.col());
+            gy[i] = (float) grid.cellY(it.row());
         }
-        gridPitch = pitch;
     }
 
     private void ensure(int cap) {

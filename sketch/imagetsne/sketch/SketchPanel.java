@@ -2,6 +2,7 @@ package imagetsne.sketch;
 
 import imagetsne.features.FeatureExtractors;
 import imagetsne.ui.Button;
+import imagetsne.ui.Controller;
 import imagetsne.ui.Controls;
 import imagetsne.ui.DropDown;
 import imagetsne.ui.Group;
@@ -9,22 +10,26 @@ import imagetsne.ui.Label;
 import imagetsne.ui.ProgressBar;
 import imagetsne.ui.Slider;
 import imagetsne.ui.Toggle;
+import java.util.List;
 
 /**
  * The control panel (the controlP5 panel of the original app), built from our imagetsne.ui widgets.
  * Controllers are named as in the original so scripts and tests can find them with controls.get(name).
+ * View settings (scale, image size) apply at once; analysis settings mark the layout as stale, and
+ * re-run (r) applies them.
  */
 final class SketchPanel {
+    static final float X = 10, Y = 10, WIDTH = 250;
     final Controls controls = new Controls();
     final Toggle grid;
     final Slider scale, imageSize, maxImages, perplexity, theta, iterations, learningRate, pcaDims;
     final DropDown features, model;
-    final Button analyze, load, save, screenshot, poster, cancel;
+    final Button analyze, rerun, load, save, screenshot, poster, cancel;
     final ProgressBar progress;
-    final Label info;
+    final Label info, stale;
 
     SketchPanel(ImageTsneSketch s, AnalysisSettings st) {
-        Group panel = controls.addGroup("panel").setLabel("Image t-SNE Live   (h hides, ? help)").setPosition(10, 10).setWidth(250);
+        Group panel = controls.addGroup("panel").setLabel("Image t-SNE Live   (h hides, ? help)").setPosition(X, Y).setWidth(WIDTH);
         grid = controls.addToggle("grid").setLabel("view as grid  (g)").setValue(false)
                 .onChange(e -> s.setGrid(e.booleanValue()));
         scale = controls.addSlider("scale").setLabel("scale").setRange(0.25f, 4f).setDecimals(2).setValue((float) st.scale)
@@ -32,11 +37,13 @@ final class SketchPanel {
         imageSize = controls.addSlider("imageSize").setLabel("image size").setRange(0.1f, 4f).setDecimals(2).setValue((float) st.imageSize)
                 .onChange(e -> s.setImageSize(e.value()));
         maxImages = controls.addSlider("maxImages").setLabel("max num images").setRange(10, 100_000).setLogarithmic(true).setDecimals(0)
-                .setValue(st.maxImages).onChange(e -> st.maxImages = Math.round(e.value()));
+                .setValue(st.maxImages).onChange(e -> { st.maxImages = Math.round(e.value()); s.settingsChanged(); });
         perplexity = controls.addSlider("perplexity").setLabel("perplexity").setRange(2, 100).setDecimals(0).setValue((float) st.perplexity)
-                .onChange(e -> st.perplexity = e.value());
+                .onChange(e -> { st.perplexity = e.value(); s.settingsChanged(); });
         theta = controls.addSlider("theta").setLabel("theta (0 = exact)").setRange(0, 1).setDecimals(2).setValue((float) st.theta)
-                .onChange(e -> st.theta = e.value());
+                .onChange(e -> { st.theta = e.value(); s.settingsChanged(); });
+        stale = controls.addLabel("stale").setText("");
+        rerun = controls.addButton("rerun").setLabel("re-run with these settings  (r)").onClick(e -> s.rerun());
         analyze = controls.addButton("analyze").setLabel("analyze directory  (o)").onClick(e -> s.chooseFolder());
         load = controls.addButton("load").setLabel("load result from json  (l)").onClick(e -> s.chooseJsonToLoad());
         save = controls.addButton("save").setLabel("save result to json  (s)").onClick(e -> s.chooseJsonToSave());
@@ -48,30 +55,55 @@ final class SketchPanel {
 
         Group more = controls.addGroup("more").setLabel("more settings").setOpen(false);
         iterations = controls.addSlider("iterations").setLabel("iterations").setRange(250, 5000).setDecimals(0).setValue(st.iterations)
-                .onChange(e -> st.iterations = Math.round(e.value()));
+                .onChange(e -> { st.iterations = Math.round(e.value()); s.settingsChanged(); });
         learningRate = controls.addSlider("learningRate").setLabel("learning rate").setRange(10, 1000).setDecimals(0)
-                .setValue((float) st.learningRate).onChange(e -> st.learningRate = e.value());
+                .setValue((float) st.learningRate).onChange(e -> { st.learningRate = e.value(); s.settingsChanged(); });
         pcaDims = controls.addSlider("pcaDims").setLabel("PCA dimensions").setRange(2, 200).setDecimals(0).setValue(st.pcaDims)
-                .onChange(e -> st.pcaDims = Math.round(e.value()));
-        features = controls.addDropDown("features").setLabel("features").setItems("auto", "cnn", "hog", "pixels")
-                .setIndex(indexOf(new String[] {"auto", "cnn", "hog", "pixels"}, st.features))
-                .onChange(e -> st.features = e.stringValue());
+                .onChange(e -> { st.pcaDims = Math.round(e.value()); s.settingsChanged(); });
+        String[] kinds = {"auto", "cnn", "hog", "pixels"};
+        features = controls.addDropDown("features").setLabel("features").setItems(kinds)
+                .setIndex(Math.max(0, indexOf(kinds, st.features)))
+                .onChange(e -> { st.features = e.stringValue(); s.settingsChanged(); });
         String[] models = FeatureExtractors.availableModels().toArray(new String[0]);
         model = controls.addDropDown("model").setLabel("CNN model").setItems(models)
                 .setIndex(Math.max(0, indexOf(models, st.model)))
-                .onChange(e -> st.model = e.stringValue());
+                .onChange(e -> { st.model = e.stringValue(); s.settingsChanged(); });
         more.add(iterations, learningRate, pcaDims, model, features);
 
-        panel.add(grid, scale, imageSize, maxImages, perplexity, theta, more, analyze, load, save, screenshot, poster, progress, cancel, info);
+        panel.add(grid, scale, imageSize, maxImages, perplexity, theta, more, stale, rerun, analyze, load, save, screenshot, poster,
+                progress, cancel, info);
         setBusy(false);
+        setStale(null);
     }
 
     /** While a job runs: the verbs that would start another are locked, cancel and the bar show. */
     void setBusy(boolean busy) {
         analyze.setLock(busy);
         load.setLock(busy);
+        rerun.setLock(busy);
+        poster.setLock(busy);
         cancel.setVisible(busy);
         progress.setVisible(busy);
+    }
+
+    /** What the changed settings will do, or null when the layout shown was made with them. */
+    void setStale(String what) {
+        stale.setText(what == null ? "" : what);
+        stale.setVisible(what != null);
+        rerun.setVisible(what != null);
+    }
+
+    /** The panel shows the settings a layout was made with (a re-run starts from there). */
+    void show(AnalysisSettings st) {
+        List<Controller<?>> all = List.of(maxImages, perplexity, theta, iterations, learningRate, pcaDims);
+        all.forEach(c -> c.setBroadcast(false));
+        maxImages.setValue(st.maxImages);
+        perplexity.setValue((float) st.perplexity);
+        theta.setValue((float) st.theta);
+        iterations.setValue(st.iterations);
+        learningRate.setValue((float) st.learningRate);
+        pcaDims.setValue(st.pcaDims);
+        all.forEach(c -> c.setBroadcast(true));
     }
 
     void showGrid(boolean on) {
@@ -85,8 +117,11 @@ final class SketchPanel {
         progress.setText(text);
     }
 
+    /** The right edge of the panel in window pixels (0 when hidden): the view keeps clear of it. */
+    float rightEdge() { return controls.isVisible() ? X + WIDTH + 10 : 0; }
+
     private static int indexOf(String[] items, String v) {
         for (int i = 0; i < items.length; i++) if (items[i].equalsIgnoreCase(v)) return i;
-        return 0;
+        return -1;
     }
 }

@@ -40,20 +40,20 @@ public final class ViewCommand implements Callable<Integer> {
         o.settings = home.resolve("data/settings.json");
         o.renderer = renderer.toLowerCase(Locale.ROOT);
         if (!o.renderer.equals("java2d") && !o.renderer.equals("p2d"))
-            throw new IllegalArgumentException("usage: --renderer must be java2d or p2d");
+            throw new imagetsne.cli.UsageError("--renderer must be java2d or p2d");
         String[] wh = size.toLowerCase(Locale.ROOT).split("x");
         try {
             o.width = Integer.parseInt(wh[0]);
             o.height = Integer.parseInt(wh[1]);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("usage: --size must look like 1200x800");
+            throw new imagetsne.cli.UsageError("--size must look like 1200x800");
         }
         Path start = load != null ? load : analyze != null ? analyze : target;
         if (start == null) {
             start = home.resolve("images");
             o.bundledLayout = home.resolve("data/images-layout.json");
         }
-        if (!Files.exists(start)) throw new IllegalArgumentException("usage: " + start + " does not exist");
+        if (!Files.exists(start)) throw new imagetsne.cli.UsageError("" + start + " does not exist");
         o.start = start;
         if (GraphicsEnvironment.isHeadless()) {
             System.err.println("error: no display to open the sketch on. Headless, run the same job as:");

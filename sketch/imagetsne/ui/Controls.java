@@ -190,6 +190,34 @@ public final class Controls {
         return c != null || isInside(x, y);
     }
 
+    private boolean pressOnPanel, consumed;
+
+    /**
+     * Hooks the panel into a sketch the way controlP5 does: the sketch calls {@link #mouseEvent} for every
+     * mouse event before its own handlers, which only ask {@link #hasMouse()} whether to leave it alone.
+     */
+    public Controls attach(processing.core.PApplet app) {
+        app.registerMethod("mouseEvent", this);
+        return this;
+    }
+
+    /** Called by the PApplet (see {@link #attach}) before the sketch's own mouse handlers. */
+    public void mouseEvent(processing.event.MouseEvent e) {
+        float x = e.getX(), y = e.getY();
+        switch (e.getAction()) {
+            case processing.event.MouseEvent.PRESS -> consumed = pressOnPanel = mousePressed(x, y);
+            case processing.event.MouseEvent.DRAG -> consumed = pressOnPanel && mouseDragged(x, y) || pressOnPanel;
+            case processing.event.MouseEvent.RELEASE -> consumed = pressOnPanel && (mouseReleased(x, y) || true);
+            case processing.event.MouseEvent.MOVE -> consumed = mouseMoved(x, y);
+            case processing.event.MouseEvent.WHEEL -> consumed = mouseWheel(x, y, e.getCount());
+            case processing.event.MouseEvent.EXIT -> { move(Float.NaN, Float.NaN); consumed = false; }
+            default -> consumed = false;
+        }
+    }
+
+    /** True when the panel took the current mouse event (a press on it, the drag and release after, a wheel over it). */
+    public boolean hasMouse() { return consumed; }
+
     private void move(float x, float y) {
         Controller<?> h = visible ? hit(x, y) : null;
         // group bars and list items highlight too: redraw when the part under the mouse changes

@@ -1,34 +1,17 @@
 package imagetsne.analysis;
 
+import imagetsne.grid.GridAssignment;
 import imagetsne.layout.Layout;
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A finished analysis. thumbnails and features are parallel to layout.items(); the layout carries the
- * normalised t-SNE points and the grid cells.
+ * A finished analysis: the layout (normalised points and grid cells, in the order of the feature set)
+ * and the three results it was made of, each with the settings it actually used.
  */
-public record AnalysisResult(
-        Layout layout,
-        List<BufferedImage> thumbnails,
-        float[][] features,
-        List<Skipped> skipped,
-        List<Warning> warnings,
-        String featureKind,
-        String featureReason,
-        /** the CNN model and layer that made the features; null for hog and pixels */
-        String featureModel,
-        String featureLayer,
-        double kl,
-        double gridCost,
-        Map<Stage, Double> seconds,
-        List<String> messages) {
+public record AnalysisResult(Layout layout, FeatureSet features, Embedding embedding, GridAssignment grid,
+                             Map<Stage, Double> seconds, List<String> messages) {
 
-    /** A file that is not in the layout, and why. */
-    public record Skipped(Path file, String reason) {}
-
-    /** A file that is in the layout but decoded only partly (truncated, damaged), and what the decoder said. */
-    public record Warning(Path file, String warning) {}
+    /** Seconds of all stages together. */
+    public double totalSeconds() { return seconds.values().stream().mapToDouble(Double::doubleValue).sum(); }
 }

@@ -2,8 +2,8 @@ package imagetsne.cli;
 
 import imagetsne.analysis.AnalysisOptions;
 import imagetsne.analysis.AnalysisResult;
-import imagetsne.analysis.Analyzer;
 import imagetsne.analysis.CancelToken;
+import imagetsne.analysis.Session;
 import imagetsne.analysis.Stage;
 import imagetsne.features.CnnModels;
 import imagetsne.features.FeatureKind;
@@ -11,9 +11,10 @@ import imagetsne.features.TfjsExtractor;
 import imagetsne.io.AtomicFiles;
 import imagetsne.io.LayoutJson;
 import imagetsne.io.RunLog;
-import imagetsne.poster.Poster;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,6 +27,8 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:a layout was written", "1:nothing could be analyzed or an error occurred", "2:usage error"})
 final class AnalyzeCommand implements Callable<Integer> {
+    private static final AnalysisOptions D = new AnalysisOptions();
+
     @Parameters(index = "0", paramLabel = "DIR", description = "folder of images (searched recursively)")
     String source;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "layout.json", description = "layout JSON to write (ml4a format)")
@@ -34,10 +37,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path screenshot;
     @Option(names = "--grid-screenshot", paramLabel = "grid.png", description = "also render the grid layout to a PNG")
     Path gridScreenshot;
-    @Option(names = "--poster-size", description = "side of the t-SNE PNG / long side of the grid PNG in pixels (default: ${DEFAULT-VALUE})", defaultValue = "2400")
-    int posterSize;
-    @Option(names = "--max-images", description = "at most N images, a random subset drawn with --seed; 0 = all (default: ${DEFAULT-VALUE})", defaultValue = "0")
-    int maxImages;
+    @Option(names = "--poster-size", description = "long side of both PNG posters in pixels (default: ${DEFAULT-VALUE})")
+    int posterSize = 2400;
+    @Option(names = "--max-images", description = "at most N images, a random subset drawn with --seed; 0 = all (default: ${DEFAULT-VALUE})")
+    int maxImages = D.maxImages;
     @Option(names = "--features", description = "auto, cnn, hog or pixels (default: ${DEFAULT-VALUE}: the CNN of --model; for a DL4J zoo model only when its weights are already downloaded, else hog)", defaultValue = "auto")
     String features;
     @Option(names = "--model", description = "CNN: mobilenet-v2 (bundled), inception-v3 (read from the nsfwjs npm tarball, see README), or the DL4J zoo's squeezenet, resnet50, vgg16 (downloaded) (default: ${DEFAULT-VALUE})", defaultValue = CnnModels.DEFAULT)
@@ -48,14 +51,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     String layer;
     @Option(names = "--pooling", description = "how a CNN layer is pooled over the image: avg, max or avg-max (default: the model's choice)")
     String pooling;
-    @Option(names = "--thumbnail-size", description = "thumbnail size in pixels (default: ${DEFAULT-VALUE})", defaultValue = "64")
-    int thumbnailSize;
+    @Option(names = "--thumbnail-size", description = "longest side of the thumbnails the posters are drawn from, in pixels (default: ${DEFAULT-VALUE})")
+    int thumbnailSize = D.thumbnailSize;
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "feature cache folder (default: ~/.cache/image-tsne-live/features)")
     Path cacheDir;
     @Option(names = "--no-cache", description = "do not read or write the feature cache")
     boolean noCache;
-    @Option(names = "--aspect", description = "aspect ratio (width/height) of the grid (default: ${DEFAULT-VALUE})", defaultValue = "1.5")
-    double aspect;
+    @Option(names = "--aspect", description = "aspect ratio (width/height) of the grid and the posters (default: ${DEFAULT-VALUE})")
+    double aspect = D.gridAspect;
     @Option(names = {"-q", "--quiet"}, description = "no progress output")
     boolean quiet;
     @Option(names = "--verbose", description = "stack traces on errors")
@@ -63,11 +66,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     TsneFlags tsne = new TsneFlags();
 
-    @Override public Integer call() throws Exception {
-        if (source.startsWith("s3://"))
-            throw new IllegalArgumentException("usage: S3 sources are not supported in this version; download the images to a folder first");
+    /** The analysis these flags ask for; a complaint about a value is a usage error. */
+    AnalysisOptions options() {
+        if (source.startsWith("s3://")) throw new UsageError("S3 sources are not supported in this version; download the images to a folder first");
         Path dir = Path.of(source);
-        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("usage: " + source + " is not a folder");
+        if (!Files.isDirectory(dir)) throw new UsageError(source + " is not a folder");
         AnalysisOptions o = new AnalysisOptions();
         o.source = dir;
         o.maxImages = maxImages;
@@ -77,20 +80,19 @@ final class AnalyzeCommand implements Callable<Integer> {
         o.cacheDir = cacheDir;
         o.noCache = noCache;
         o.gridAspect = aspect;
-        o.features.kind = FeatureKind.parse(features);
-        o.features.model = model.toLowerCase(Locale.ROOT);
+        o.features.kind = UsageError.check(() -> FeatureKind.parse(features));
+        o.features.model = model;
         o.features.weights = weights;
         o.features.layer = layer;
-        if (pooling != null) {
-            try {
-                o.features.pooling = TfjsExtractor.Pooling.valueOf(pooling.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("usage: --pooling must be avg, max or avg-max");
-            }
-        }
+        if (pooling != null) o.features.pooling = UsageError.check(() -> TfjsExtractor.Pooling.parse(pooling));
         o.features.threads = tsne.threads;
-        tsne.applyTo(o.tsne);
+        o.tsne.copyFrom(tsne.options());
+        if (posterSize < 16 || posterSize > 30_000) throw new UsageError("--poster-size must be 16..30000 pixels (is " + posterSize + ")");
+        return UsageError.check(o::checkValidity);
+    }
 
+    @Override public Integer call() throws Exception {
+        AnalysisOptions o = options();
         // fail before the work, not after it: every file this run will write
         Path log = RunLog.pathFor(output);
         for (Path p : new Path[] {output, screenshot, gridScreenshot, log}) if (p != null) AtomicFiles.checkWritable(p);
@@ -100,16 +102,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisResult r;
         try (Progress progress = new Progress(System.err, quiet)) {
             try {
-                r = Analyzer.run(o, progress, cancel);
-            } catch (java.io.IOException e) {
+                r = Session.analyze(o).run(progress, cancel);
+            } catch (IOException e) {
                 System.err.println("error: " + e.getMessage());
-                writeLog(log, "failed", e.getMessage(), 0, progress, java.util.List.of());
+                writeLog(log, "failed", e.getMessage(), 0, progress, List.of());
                 System.out.println("analyze n=0 skipped=" + progress.skippedCount() + " features=" + features + " seconds=" + fmt(secs(t0)));
                 return 1;
             }
             LayoutJson.write(r.layout(), output);
-            if (screenshot != null) Poster.save(Poster.tsne(r.layout(), r.thumbnails(), posterSize), screenshot);
-            if (gridScreenshot != null) Poster.save(Poster.grid(r.layout(), r.thumbnails(), posterSize), gridScreenshot);
+            if (screenshot != null) Session.poster(r.layout(), r.features().thumbnails(), false, posterSize, screenshot).run(progress, cancel);
+            if (gridScreenshot != null) Session.poster(r.layout(), r.features().thumbnails(), true, posterSize, gridScreenshot).run(progress, cancel);
             writeLog(log, "ok", null, r.layout().size(), progress, r.messages());
         }
         if (!quiet) {
@@ -117,12 +119,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             for (Stage s : Stage.values()) if (r.seconds().containsKey(s)) sb.append(' ').append(s.label()).append('=').append(fmt(r.seconds().get(s))).append('s');
             System.err.println(sb);
             System.err.println("wrote " + output + (screenshot != null ? ", " + screenshot : "") + (gridScreenshot != null ? ", " + gridScreenshot : "")
-                    + "; kl=" + fmt(r.kl()) + " grid " + r.layout().gridCols() + "x" + r.layout().gridRows() + " cost=" + fmt(r.gridCost()));
+                    + "; kl=" + fmt(r.embedding().tsne().kl()) + " grid " + r.layout().gridCols() + "x" + r.layout().gridRows() + " cost=" + fmt(r.grid().cost()));
         }
-        if (!r.skipped().isEmpty() || !r.warnings().isEmpty())
-            System.err.println(r.skipped().size() + " file(s) skipped, " + r.warnings().size() + " laid out with warnings: listed above and in " + log);
-        System.out.println("analyze n=" + r.layout().size() + " skipped=" + r.skipped().size() + " features=" + r.featureKind()
-                + " seconds=" + fmt(secs(t0)) + (r.featureModel() != null ? " model=" + r.featureModel() + " layer=" + r.featureLayer() : ""));
+        var fs = r.features();
+        if (!fs.skipped().isEmpty() || !fs.warnings().isEmpty())
+            System.err.println(fs.skipped().size() + " file(s) skipped, " + fs.warnings().size() + " laid out with warnings: listed above and in " + log);
+        System.out.println("analyze n=" + r.layout().size() + " skipped=" + fs.skipped().size() + " features=" + fs.info().kind()
+                + " seconds=" + fmt(secs(t0)) + (fs.info().model() != null ? " model=" + fs.info().model() + " layer=" + fs.info().layer() : ""));
         return 0;
     }
 

@@ -15,23 +15,48 @@ public final class Cli implements Runnable {
     }
 
     /** Runs a command and returns its exit code (0 ok, 1 failure, 2 usage). */
-    public static int run(String... args) { return commandLine().execute(args); }
+    public static int run(String... args) { return execute(commandLine(), args); }
 
-    /** The configured command line, plus extra @Command objects (the launcher adds the sketch's `view`). */
+    /** Executes with one clear line instead of a stack trace when the heap runs out. */
+    public static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            long mb = Runtime.getRuntime().maxMemory() >> 20;
+            System.err.println("error: out of memory (heap " + mb + " MB): analyze fewer images (--max-images N), or give Java more (java -Xmx8g -jar ...)");
+            return 1;
+        }
+    }
+
+    /**
+     * The configured command line, plus extra @Command objects (the launcher adds the sketch's `view`).
+     * Errors are one line: a usage error (picocli's, or a {@link UsageError}) adds where to find help and
+     * exits with 2; any other failure exits with 1, with a stack trace only under --verbose.
+     */
     public static CommandLine commandLine(Object... extraCommands) {
         CommandLine cl = new CommandLine(new Cli());
         for (Object c : extraCommands) cl.addSubcommand(c);
+        cl.setUsageHelpAutoWidth(true);
+        cl.setParameterExceptionHandler((ex, args) -> usage(ex.getCommandLine(), ex.getMessage()));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof UsageError) return usage(cmd, ex.getMessage());
             boolean verbose = parsed.hasMatchedOption("--verbose");
             PrintWriter err = cmd.getErr();
             if (verbose) ex.printStackTrace(err);
             String msg = ex.getMessage();
             err.println("error: " + (msg == null || msg.isBlank() ? ex.getClass().getSimpleName() : msg.lines().findFirst().orElse(msg)));
             err.flush();
-            return ex instanceof CommandLine.ParameterException || ex instanceof IllegalArgumentException && ex.getMessage() != null
-                    && ex.getMessage().startsWith("usage:") ? 2 : 1;
+            return 1;
         });
         return cl;
+    }
+
+    private static int usage(CommandLine cmd, String message) {
+        PrintWriter err = cmd.getErr();
+        err.println("error: " + (message == null ? "bad command line" : message.lines().findFirst().orElse(message)));
+        err.println("see: " + cmd.getCommandSpec().qualifiedName() + " --help");
+        err.flush();
+        return 2;
     }
 
     public static void main(String[] args) { System.exit(run(args)); }

@@ -35,7 +35,7 @@ final class ExportDatasetCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Idx.Images imgs = Idx.readImages(images, limit);
         int[] lab = Idx.readLabels(labels, limit);
-        if (lab.length < imgs.count()) throw new IllegalArgumentException("usage: " + labels + " has " + lab.length + " labels for " + imgs.count() + " images");
+        if (lab.length < imgs.count()) throw new UsageError("" + labels + " has " + lab.length + " labels for " + imgs.count() + " images");
         List<String> names = classes != null ? Files.readAllLines(classes).stream().map(String::trim).filter(s -> !s.isEmpty()).toList() : List.of();
         Files.createDirectories(output);
         int digits = Integer.toString(imgs.count()).length();

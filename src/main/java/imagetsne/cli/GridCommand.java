@@ -1,5 +1,7 @@
 package imagetsne.cli;
 
+import imagetsne.analysis.CancelToken;
+import imagetsne.analysis.Session;
 import imagetsne.grid.GridAssigner;
 import imagetsne.grid.GridAssignment;
 import imagetsne.grid.GridShape;
@@ -32,32 +34,34 @@ final class GridCommand implements Callable<Integer> {
     double aspect;
     @Option(names = "--mode", description = "auto, exact or fast (default: ${DEFAULT-VALUE}: exact up to 2,000 items)", defaultValue = "auto")
     String mode;
+    @Option(names = {"-q", "--quiet"}, description = "no progress output")
+    boolean quiet;
     @Option(names = "--verbose", description = "stack traces on errors")
     boolean verbose;
 
     @Override public Integer call() throws Exception {
         boolean jsonIn = input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         boolean jsonOut = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        if (jsonOut && !jsonIn) throw new IllegalArgumentException("usage: JSON output needs a layout JSON input (a CSV has no image paths)");
+        if (jsonOut && !jsonIn) throw new UsageError("JSON output needs a layout JSON input (a CSV has no image paths)");
         AtomicFiles.checkWritable(output); // before the work, not after it
         Layout layout;
         if (jsonIn) {
             layout = LayoutJson.read(input).layout();
         } else {
             CsvMatrix.Table t = CsvMatrix.read(input, 0);
-            if (t.columns() < 2) throw new IllegalArgumentException("usage: " + input + " needs at least two numeric columns (x,y)");
+            if (t.columns() < 2) throw new UsageError("" + input + " needs at least two numeric columns (x,y)");
             List<Item> items = new ArrayList<>(t.size());
             for (int i = 0; i < t.size(); i++) items.add(new Item("row-" + i, null, new double[] {t.rows()[i][0], t.rows()[i][1]}));
             layout = new Layout(items);
             layout.normalise();
         }
         int n = layout.size();
-        if (n == 0) throw new IllegalArgumentException("usage: " + input + " has no items");
+        if (n == 0) throw new UsageError("" + input + " has no items");
         GridShape shape;
         if (cols > 0 || rows > 0) {
             int c = cols > 0 ? cols : (n + rows - 1) / rows;
             int r = rows > 0 ? rows : (n + c - 1) / c;
-            if ((long) c * r < n) throw new IllegalArgumentException("usage: a " + c + "x" + r + " grid has fewer cells than the " + n + " items");
+            if ((long) c * r < n) throw new UsageError("a " + c + "x" + r + " grid has fewer cells than the " + n + " items");
             shape = new GridShape(c, r);
         } else {
             shape = GridShape.choose(n, aspect);
@@ -66,15 +70,16 @@ final class GridCommand implements Callable<Integer> {
             case "auto" -> GridAssigner.Mode.AUTO;
             case "exact" -> GridAssigner.Mode.EXACT;
             case "fast" -> GridAssigner.Mode.FAST;
-            default -> throw new IllegalArgumentException("usage: --mode must be auto, exact or fast");
+            default -> throw new UsageError("--mode must be auto, exact or fast (is '" + mode + "')");
         };
         long t0 = System.nanoTime();
-        GridAssignment a = GridAssigner.assign(layout.pointsFlat(2), shape, m);
+        GridAssignment a;
+        try (Progress progress = new Progress(System.err, quiet)) {
+            a = Session.grid(layout, shape, m).run(progress, new CancelToken());
+        }
         double seconds = AnalyzeCommand.secs(t0);
         if (jsonOut) {
-            for (int i = 0; i < n; i++) layout.get(i).setGrid(a.col(i), a.row(i));
-            layout.setGridShape(shape.cols(), shape.rows());
-            LayoutJson.write(layout, output);
+            LayoutJson.write(layout.withGrid(a), output);
         } else {
             int[][] out = new int[n][];
             for (int i = 0; i < n; i++) out[i] = new int[] {a.col(i), a.row(i)};

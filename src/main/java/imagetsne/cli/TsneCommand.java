@@ -1,11 +1,13 @@
 package imagetsne.cli;
 
+import imagetsne.analysis.CancelToken;
+import imagetsne.analysis.Embedding;
+import imagetsne.analysis.Session;
 import imagetsne.io.AtomicFiles;
 import imagetsne.io.CsvMatrix;
-import imagetsne.reduce.Pca;
-import imagetsne.reduce.Tsne;
-import imagetsne.reduce.TsneOptions;
-import imagetsne.reduce.TsneResult;
+import imagetsne.reduce.tsne.Quality;
+import imagetsne.reduce.tsne.TsneOptions;
+import imagetsne.reduce.tsne.TsneResult;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,36 +36,24 @@ final class TsneCommand implements Callable<Integer> {
     TsneFlags flags = new TsneFlags();
 
     @Override public Integer call() throws Exception {
+        TsneOptions o = flags.options();
         AtomicFiles.checkWritable(output); // before the work, not after it
-        TsneOptions o = new TsneOptions();
-        flags.applyTo(o);
         Inputs.Matrix m = Inputs.read(input, n);
         String[] lab = labels != null ? Inputs.labels(labels, n) : m.labels();
         if (lab != null && lab.length < m.rows().length)
-            throw new IllegalArgumentException("usage: " + (labels != null ? labels : input) + " has " + lab.length + " labels for " + m.rows().length + " rows");
+            throw new UsageError((labels != null ? labels : input) + " has " + lab.length + " labels for " + m.rows().length + " rows");
         long t0 = System.nanoTime();
-        int d = m.rows()[0].length;
-        double[][] x;
-        if (flags.pcaDims > 0 && d > flags.pcaDims) {
-            x = Pca.reduce(m.rows(), flags.pcaDims);
-            if (!quiet) System.err.printf(java.util.Locale.ROOT, "PCA %d -> %d dims in %.2f s%n", d, x[0].length, AnalyzeCommand.secs(t0));
-        } else {
-            x = new double[m.rows().length][];
-            for (int i = 0; i < x.length; i++) { x[i] = new double[d]; for (int j = 0; j < d; j++) x[i][j] = m.rows()[i][j]; }
+        Embedding e;
+        try (Progress progress = new Progress(System.err, quiet)) {
+            e = Session.embed(m.rows(), flags.pcaDims, o).run(progress, new CancelToken());
         }
-        int[] step = {0};
-        TsneResult r = Tsne.run(x, o, (it, total, y, kl) -> {
-            if (!quiet && (it % 100 == 0 || it == total)) System.err.println("  iteration " + it + "/" + total + (Double.isNaN(kl) ? "" : " kl=" + AnalyzeCommand.fmt(kl)));
-            step[0] = it;
-            return true;
-        });
         double seconds = AnalyzeCommand.secs(t0);
-        if (r.message() != null && !r.message().isBlank() && !quiet) System.err.println(r.message());
+        TsneResult r = e.tsne();
         double[][] rows = new double[r.n()][];
         for (int i = 0; i < r.n(); i++) rows[i] = r.row(i);
         CsvMatrix.write(output, o.dims == 3 ? new String[] {"x", "y", "z"} : new String[] {"x", "y"}, rows);
         if (lab != null && !quiet) {
-            System.err.println("10-NN accuracy of the layout: " + AnalyzeCommand.fmt(imagetsne.reduce.Quality.knnAccuracy(r.y(), r.dims(), codes(lab, r.n()), 10)));
+            System.err.println("10-NN accuracy of the layout: " + AnalyzeCommand.fmt(Quality.knnAccuracy(r.y(), r.dims(), codes(lab, r.n()), 10)));
         }
         System.out.println("tsne n=" + r.n() + " seconds=" + AnalyzeCommand.fmt(seconds) + " kl=" + AnalyzeCommand.fmt(r.kl()));
         return 0;

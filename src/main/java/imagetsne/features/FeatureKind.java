@@ -6,14 +6,14 @@ import java.util.Locale;
 public enum FeatureKind {
     AUTO, CNN, HOG, PIXELS;
 
-    /** @throws IllegalArgumentException ("usage: ...") for anything but auto, cnn, hog or pixels */
+    /** @throws IllegalArgumentException for anything but auto, cnn, hog or pixels */
     public static FeatureKind parse(String s) {
         return switch (s == null ? "" : s.trim().toLowerCase(Locale.ROOT)) {
             case "auto" -> AUTO;
             case "cnn" -> CNN;
             case "hog" -> HOG;
             case "pixels" -> PIXELS;
-            default -> throw new IllegalArgumentException("usage: --features must be auto, cnn, hog or pixels");
+            default -> throw new IllegalArgumentException("features must be auto, cnn, hog or pixels (is '" + s + "')");
         };
     }
 }

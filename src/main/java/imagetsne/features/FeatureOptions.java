@@ -20,4 +20,12 @@ public final class FeatureOptions {
     public int threads = 0;
     /** How long to wait for a pretrained-weights download before giving up (offline machines). */
     public int downloadTimeoutSeconds = 20;
+
+    /** @throws IllegalArgumentException naming a model that does not exist, or another setting out of range */
+    public FeatureOptions checkValidity() {
+        String m = CnnModels.normalise(model);
+        if (!CnnModels.NAMES.contains(m)) throw new IllegalArgumentException("unknown model '" + model + "' (models: " + String.join(", ", CnnModels.NAMES) + ")");
+        if (downloadTimeoutSeconds < 0) throw new IllegalArgumentException("download timeout must be >= 0 (is " + downloadTimeoutSeconds + ")");
+        return this;
+    }
 }

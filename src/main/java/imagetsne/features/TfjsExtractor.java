@@ -17,6 +17,18 @@ public final class TfjsExtractor extends ParallelExtractor {
     public enum Pooling {
         AVG, MAX, AVG_MAX;
 
+        /** avg, max or avg-max (case-insensitive). */
+        public static Pooling parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("pooling must be avg, max or avg-max (is '" + s + "')");
+            }
+        }
+
+        /** The name users type: avg, max, avg-max. */
+        public String label() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+
         float[] apply(Tensor t) {
             return switch (this) {
                 case AVG -> t.channelMeans();

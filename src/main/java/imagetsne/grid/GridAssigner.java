@@ -17,6 +17,14 @@ public final class GridAssigner {
 
     private GridAssigner() {}
 
+    /** As {@link #assign(double[], GridShape, Mode)}, reporting progress; false from it stops the solver (CancellationException). */
+    public static GridAssignment assign(double[] xy, GridShape shape, Mode mode, GridProgress progress) {
+        if (!progress.update(0, 1)) throw new java.util.concurrent.CancellationException("grid assignment cancelled");
+        GridAssignment a = assign(xy, shape, mode);
+        progress.update(1, 1);
+        return a;
+    }
+
     /** @param xy n x 2 row-major points in 0..1 */
     public static GridAssignment assign(double[] xy, GridShape shape, Mode mode) {
         long t0 = System.nanoTime();

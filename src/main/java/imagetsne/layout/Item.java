@@ -39,6 +39,16 @@ public final class Item {
     public void setMissing(boolean missing) { this.missing = missing; }
     public Map<String, Object> extras() { return extras; }
 
+    /** An independent copy (point and extras copied too). */
+    public Item copy() {
+        Item c = new Item(path, label, point.clone());
+        c.col = col;
+        c.row = row;
+        c.missing = missing;
+        c.extras.putAll(extras);
+        return c;
+    }
+
     @Override public boolean equals(Object o) {
         if (!(o instanceof Item other)) return false;
         return path.equals(other.path) && Objects.equals(label, other.label) && Arrays.equals(point, other.point)

@@ -1,5 +1,7 @@
 package imagetsne.layout;
 
+import imagetsne.grid.GridAssignment;
+import imagetsne.grid.GridShape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,19 +43,65 @@ public final class Layout {
         return out;
     }
 
-    /** Min-max scales each axis to 0..1 in place (a constant axis goes to 0.5). */
-    public void normalise() {
-        int dims = dims();
+    /**
+     * A layout of an embedding: item i at row i of y (n x dims, any scale), normalised per axis to 0..1.
+     * @param labels null, or one label (or null) per item
+     */
+    public static Layout of(List<String> paths, List<String> labels, double[] y, int dims) {
+        int n = paths.size();
+        double[] u = normalised(y, n, dims);
+        List<Item> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double[] p = new double[dims];
+            System.arraycopy(u, i * dims, p, 0, dims);
+            items.add(new Item(paths.get(i), labels == null ? null : labels.get(i), p));
+        }
+        return new Layout(items);
+    }
+
+    /**
+     * The one normalisation of every layout (saved, loaded, shown live while t-SNE runs): each axis of the
+     * n x dims points min-max scaled to 0..1, a constant axis to 0.5. Returns a new array.
+     */
+    public static double[] normalised(double[] y, int n, int dims) {
+        double[] out = new double[n * dims];
         for (int d = 0; d < dims; d++) {
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (Item it : items) { if (d < it.point().length) { lo = Math.min(lo, it.point()[d]); hi = Math.max(hi, it.point()[d]); } }
+            for (int i = 0; i < n; i++) { lo = Math.min(lo, y[i * dims + d]); hi = Math.max(hi, y[i * dims + d]); }
             // points near +-Double.MAX_VALUE overflow hi - lo: halve everything first (exact for such magnitudes)
             double scale = Double.isInfinite(hi - lo) ? 0.5 : 1;
             double low = lo * scale, span = hi * scale - low;
-            for (Item it : items) {
-                if (d >= it.point().length) continue;
-                it.point()[d] = span > 0 && Double.isFinite(span) ? (it.point()[d] * scale - low) / span : 0.5;
-            }
+            boolean flat = !(span > 0 && Double.isFinite(span));
+            for (int i = 0; i < n; i++) out[i * dims + d] = flat ? 0.5 : (y[i * dims + d] * scale - low) / span;
+        }
+        return out;
+    }
+
+    /** Min-max scales each axis to 0..1 in place (a constant axis goes to 0.5), as {@link #normalised}. */
+    public void normalise() {
+        int dims = dims();
+        double[] u = normalised(pointsFlat(dims), items.size(), dims);
+        for (int i = 0; i < items.size(); i++) {
+            double[] p = items.get(i).point();
+            for (int d = 0; d < p.length && d < dims; d++) p[d] = u[i * dims + d];
         }
     }
+
+    /** A copy of this layout with every item in its cell of the assignment (items in the same order). */
+    public Layout withGrid(GridAssignment a) {
+        if (a.cellOf().length != items.size()) throw new IllegalArgumentException("an assignment of " + a.cellOf().length + " items for " + items.size());
+        List<Item> copy = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i).copy();
+            it.setGrid(a.col(i), a.row(i));
+            copy.add(it);
+        }
+        Layout out = new Layout(copy);
+        out.setGridShape(a.shape().cols(), a.shape().rows());
+        out.setFeatures(featureKind, featureReason);
+        return out;
+    }
+
+    /** The grid shape, or null without a grid. */
+    public GridShape gridShape() { return hasGrid() ? new GridShape(gridCols, gridRows) : null; }
 }

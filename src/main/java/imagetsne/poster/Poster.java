@@ -1,8 +1,10 @@
 package imagetsne.poster;
 
+import imagetsne.grid.GridShape;
 import imagetsne.io.AtomicFiles;
 import imagetsne.layout.Item;
 import imagetsne.layout.Layout;
+import imagetsne.layout.Placement;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -23,38 +25,35 @@ public final class Poster {
     private Poster() {}
 
     /**
-     * The t-SNE view: every thumbnail centred on its normalised point on a square canvas of `side` pixels.
-     * Sprite size grows with the space per image so small sets are not dots and large sets not a smear.
+     * The t-SNE view: every thumbnail centred on its normalised point, placed as on screen at fit zoom
+     * ({@link Placement}): the canvas has the grid's proportions, its long side {@code longSide} pixels,
+     * and each sprite gets about the area a grid cell would.
      */
-    public static BufferedImage tsne(Layout layout, List<BufferedImage> thumbs, int side) {
-        int n = Math.max(1, layout.size());
-        int sprite = (int) Math.max(6, Math.min(96, 1.6 * side / Math.sqrt(n)));
-        BufferedImage out = canvas(side, side);
-        Graphics2D g = out.createGraphics();
-        quality(g);
-        double span = side - sprite - 8;
-        for (int i = 0; i < layout.size(); i++) {
-            Item it = layout.get(i);
-            int cx = (int) Math.round(4 + sprite / 2.0 + it.x() * span);
-            int cy = (int) Math.round(4 + sprite / 2.0 + it.y() * span);
-            draw(g, thumbs == null || i >= thumbs.size() ? null : thumbs.get(i), cx, cy, sprite);
-        }
-        g.dispose();
-        return out;
+    public static BufferedImage tsne(Layout layout, List<BufferedImage> thumbs, int longSide) {
+        return draw(layout, thumbs, longSide, false);
     }
 
-    /** The grid view: one cell per image, at most `maxSide` pixels on the long side, cells at most 64 px. */
-    public static BufferedImage grid(Layout layout, List<BufferedImage> thumbs, int maxSide) {
+    /** The grid view on the same canvas: one square cell per image. */
+    public static BufferedImage grid(Layout layout, List<BufferedImage> thumbs, int longSide) {
         if (!layout.hasGrid()) throw new IllegalArgumentException("layout has no grid");
-        int cols = layout.gridCols(), rows = layout.gridRows();
-        int cell = Math.max(4, Math.min(64, maxSide / Math.max(cols, rows)));
-        BufferedImage out = canvas(cols * cell, rows * cell);
+        return draw(layout, thumbs, longSide, true);
+    }
+
+    private static BufferedImage draw(Layout layout, List<BufferedImage> thumbs, int longSide, boolean grid) {
+        int n = Math.max(1, layout.size());
+        GridShape shape = layout.hasGrid() ? layout.gridShape() : GridShape.choose(n, 1.5);
+        double aspect = shape.cols() / (double) shape.rows();
+        int w = aspect >= 1 ? longSide : Math.max(1, (int) Math.round(longSide * aspect));
+        int h = aspect >= 1 ? Math.max(1, (int) Math.round(longSide / aspect)) : longSide;
+        Placement p = Placement.fit(0, 0, w, h, shape);
+        int sprite = (int) Math.round(grid ? p.gridSprite() : p.tsneSprite(n));
+        BufferedImage out = canvas(w, h);
         Graphics2D g = out.createGraphics();
         quality(g);
         for (int i = 0; i < layout.size(); i++) {
             Item it = layout.get(i);
-            int cx = it.col() * cell + cell / 2, cy = it.row() * cell + cell / 2;
-            draw(g, thumbs == null || i >= thumbs.size() ? null : thumbs.get(i), cx, cy, Math.max(2, cell - 2));
+            double u = grid ? shape.cellX(it.col()) : it.x(), v = grid ? shape.cellY(it.row()) : it.y();
+            draw(g, thumbs == null || i >= thumbs.size() ? null : thumbs.get(i), (int) Math.round(p.x(u)), (int) Math.round(p.y(v)), sprite);
         }
         g.dispose();
         return out;

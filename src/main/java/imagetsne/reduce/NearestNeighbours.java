@@ -6,8 +6,14 @@ import java.util.Arrays;
 public final class NearestNeighbours {
     private NearestNeighbours() {}
 
+    /** Neighbours of one row: their indices, nearest first, and their Euclidean distances. */
+    public record Found(int[] index, double[] distance) {}
+
     /** The k rows nearest to row `query` (itself excluded), nearest first. Brute force: one query is cheap. */
-    public static int[] of(float[][] x, int query, int k) {
+    public static int[] of(float[][] x, int query, int k) { return find(x, query, k).index(); }
+
+    /** As {@link #of}, with the distances. */
+    public static Found find(float[][] x, int query, int k) {
         int n = x.length;
         k = Math.max(0, Math.min(k, n - 1));
         int[] best = new int[k];
@@ -26,6 +32,8 @@ public final class NearestNeighbours {
             bestD[pos] = d;
             best[pos] = i;
         }
-        return best;
+        double[] dist = new double[k];
+        for (int i = 0; i < k; i++) dist[i] = Math.sqrt(bestD[i]);
+        return new Found(best, dist);
     }
 }

@@ -2,7 +2,7 @@ package imagetsne.bench;
 
 import imagetsne.analysis.AnalysisOptions;
 import imagetsne.analysis.AnalysisResult;
-import imagetsne.analysis.Analyzer;
+import imagetsne.analysis.Session;
 import imagetsne.analysis.Stage;
 import imagetsne.features.FeatureExtractor;
 import imagetsne.features.FeatureExtractors;
@@ -55,9 +55,9 @@ public final class FeatureBenchmark {
                 ao.features.threads = threads;
                 ao.tsne.iterations = 250;
                 ao.tsne.threads = threads;
-                AnalysisResult r = Analyzer.run(ao, null, null);
+                AnalysisResult r = Session.analyze(ao).run();
                 double stage = r.layout().size() / r.seconds().get(Stage.FEATURES);
-                String label = kind + (r.featureLayer() != null ? " (" + r.featureLayer() + ")" : "");
+                String label = kind + (r.features().info().layer() != null ? " (" + r.features().info().layer() + ")" : "");
                 System.out.printf("| %s | %.1f | %.1f | %.1f | %d |%n", label, decode, extract, stage, ex.dimension());
             }
         }

@@ -2,10 +2,10 @@ package imagetsne.bench;
 
 import imagetsne.io.Idx;
 import imagetsne.reduce.Pca;
-import imagetsne.reduce.Quality;
-import imagetsne.reduce.Tsne;
-import imagetsne.reduce.TsneOptions;
-import imagetsne.reduce.TsneResult;
+import imagetsne.reduce.tsne.Quality;
+import imagetsne.reduce.tsne.Tsne;
+import imagetsne.reduce.tsne.TsneOptions;
+import imagetsne.reduce.tsne.TsneResult;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -81,7 +81,7 @@ public final class TsneBenchmark {
         o.klEvery = 0;
         // --repeat R: R - 1 extra runs first in the same JVM (their times on stderr), to see warm timings
         for (int rep = Integer.parseInt(opt(args, "--repeat", "1")); rep > 1; rep--) {
-            System.err.println("ours (earlier run): " + Tsne.run(x, o, null).message());
+            System.err.println("ours (earlier run): " + Tsne.run(x, o, null).summary());
         }
         TsneResult r = Tsne.run(x, o, null);
         double total = (System.nanoTime() - t0) / 1e9;
@@ -93,7 +93,7 @@ public final class TsneBenchmark {
             for (int i = 0; i < r.n(); i++) rows[i] = r.row(i);
             writeCsv(Path.of(opt(args, "--coords", null)), rows);
         }
-        System.err.println("ours: " + r.message());
+        System.err.println("ours: " + r.summary());
         System.out.printf("RESULT tool=ours n=%d tsne_seconds=%.2f total_seconds=%.2f pca_seconds=%.2f kl=%.4f knn10=%.4f peak_heap_mb=%d%n",
                 r.n(), r.seconds(), total, pcaSeconds, r.kl(), acc, peakHeapMb());
     }

@@ -7,7 +7,7 @@ import imagetsne.io.LayoutJson;
 import imagetsne.layout.Item;
 import imagetsne.layout.Layout;
 import imagetsne.poster.Poster;
-import imagetsne.reduce.Quality;
+import imagetsne.reduce.tsne.Quality;
 import imagetsne.testing.SharedData;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

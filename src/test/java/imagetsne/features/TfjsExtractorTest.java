@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import imagetsne.reduce.Pca;
-import imagetsne.reduce.Quality;
-import imagetsne.reduce.Tsne;
-import imagetsne.reduce.TsneOptions;
+import imagetsne.reduce.tsne.Quality;
+import imagetsne.reduce.tsne.Tsne;
+import imagetsne.reduce.tsne.TsneOptions;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** The first n MNIST digits of ../shared (raw pixels, PCA-50 and labels), loaded once per n. */
-final class MnistData {
-    static final Path DIR = Path.of("../shared/datasets/mnist-10k");
+public final class MnistData {
+    public static final Path DIR = Path.of("../shared/datasets/mnist-10k");
 
-    final float[][] pixels;
-    final double[][] pca50;
-    final int[] labels;
+    public final float[][] pixels;
+    public final double[][] pca50;
+    public final int[] labels;
 
     private MnistData(int n) {
         try {
@@ -25,9 +25,9 @@ final class MnistData {
 
     private static final java.util.Map<Integer, MnistData> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
-    static MnistData first(int n) { return CACHE.computeIfAbsent(n, MnistData::new); }
+    public static MnistData first(int n) { return CACHE.computeIfAbsent(n, MnistData::new); }
 
-    static double[] flat(double[][] x) {
+    public static double[] flat(double[][] x) {
         int d = x[0].length;
         double[] f = new double[x.length * d];
         for (int i = 0; i < x.length; i++) System.arraycopy(x[i], 0, f, i * d, d);

@@ -16,7 +16,9 @@ class CameraTest {
         assertEquals(2.5f, c.zoom(), 1e-6);
         assertEquals(900, c.screenX(wx), 1e-3);
         assertEquals(130, c.screenY(wy), 1e-3);
-        assertEquals(10, c.worldX(600), 1e-6 + Math.abs(c.centerX() - 10));   // centre moved toward the cursor
+        // the centre moved toward the cursor: to the right of 10 and up from -5, by (1 - 1/2.5) of the way
+        assertEquals(10 + (wx - 10) * (1 - 1 / 2.5f), c.centerX(), 1e-3);
+        assertEquals(-5 + (wy + 5) * (1 - 1 / 2.5f), c.centerY(), 1e-3);
     }
 
     @Test
@@ -35,8 +37,8 @@ class CameraTest {
 
     @Test
     void extensionIsAddedOnlyWhenMissing() {
-        assertEquals(Path.of("/a/b.png"), ImageTsneSketch.withExtension(Path.of("/a/b"), "png"));
-        assertEquals(Path.of("/a/b.PNG"), ImageTsneSketch.withExtension(Path.of("/a/b.PNG"), "png"));
-        assertEquals(Path.of("/a/x.png.json"), ImageTsneSketch.withExtension(Path.of("/a/x.png"), "json"));
+        assertEquals(Path.of("/a/b.png"), Dialogs.withExtension(Path.of("/a/b"), "png"));
+        assertEquals(Path.of("/a/b.PNG"), Dialogs.withExtension(Path.of("/a/b.PNG"), "png"));
+        assertEquals(Path.of("/a/x.png.json"), Dialogs.withExtension(Path.of("/a/x.png"), "json"));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Input affinities as in bhtsne: per point a binary search for the Gaussian precision whose
  * conditional distribution over its k neighbours has the requested perplexity, then P = (P + P^T) / 2n.
  */
-public final class Affinities {
+final class Affinities {
     private Affinities() {}
 
     private static final double TOLERANCE = 1e-5;

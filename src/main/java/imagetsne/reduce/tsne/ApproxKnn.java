@@ -8,15 +8,13 @@ import java.util.SplittableRandom;
  * Each round reads the previous graph and writes a new one per point, so it is parallel and
  * deterministic.
  */
-public final class ApproxKnn {
-    // defaults measured on MNIST PCA-50, k = 90: recall ~0.94 in ~0.5 s for 10k points on 2 cores
-    public int trees = 8;
-    public int leafSize = 64;
+final class ApproxKnn {
+    // measured on MNIST PCA-50, k = 90: recall ~0.94 in ~0.5 s for 10k points on 2 cores
+    private final int trees = 8, leafSize = 64;
     /** Refinement rounds; each explores the first `explore` neighbours of the first `explore` neighbours. */
-    public int rounds = 2;
-    public int explore = 20;
+    private final int rounds = 2, explore = 20;
 
-    public Neighbors knn(double[] x, int d, int k, long seed, Parallel par) {
+    Neighbors knn(double[] x, int d, int k, long seed, Parallel par) {
         int n = x.length / d;
         // rows padded with zeros to a multiple of 4 for the unrolled distance below
         int dp = (d + 3) / 4 * 4;

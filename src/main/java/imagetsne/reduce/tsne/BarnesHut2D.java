@@ -18,7 +18,7 @@ import java.util.Arrays;
  * <p>The lists are summed in single precision: twice the terms per SIMD instruction, and rounding of
  * ~1e-5 relative, far below the approximation's own error (~1e-2 at theta 0.5).
  */
-public final class BarnesHut2D extends TreeRepulsion {
+final class BarnesHut2D extends TreeRepulsion {
     /**
      * Points per leaf: bigger leaves mean fewer, longer lists and more conservative summaries (16 to 64
      * measured about equal in time at 10k points).

@@ -3,20 +3,19 @@ package imagetsne.reduce.tsne;
 import java.util.Arrays;
 
 /**
- * Barnes-Hut repulsion on a space-partitioning tree (quadtree in 2-D, octree in 3-D), rebuilt every
+ * Barnes-Hut repulsion on a space-partitioning tree (an octree for 3-D layouts; 2-D ones use the grouped
+ * {@link BarnesHut2D}, whose tests use this one, bhtsne's per-point walk, as the reference), rebuilt every
  * iteration. A cell is summarised by its centre of mass when width / distance < theta (bhtsne's rule).
  * For speed the tree lives in flat arrays with each node's numbers side by side (one cache line), the
  * children of a node are contiguous, and points are visited in tree order with their coordinates
  * copied into that order, so neighbouring queries touch the same memory.
  */
-public final class BarnesHutRepulsion extends TreeRepulsion {
+final class BarnesHutRepulsion extends TreeRepulsion {
     private static final int MAX_DEPTH = 48;
 
     private final double invTheta2;
 
     private int dims, stride, points;
-    /** Tests compare the 2-D fast path with the generic one. */
-    boolean generic;
     private int[] perm = new int[0], tmp = new int[0];
     private double[] ys = new double[0], scratch = new double[0];   // coordinates in tree order
     private byte[] orth = new byte[0];
@@ -42,52 +41,9 @@ public final class BarnesHutRepulsion extends TreeRepulsion {
         double[] f = new double[dims];
         double z = 0;
         for (int q = from; q < to; q++) {
-            z += dims == 2 && !generic ? visit2(q, f, stack) : visit(q, f, stack);
+            z += visit(q, f, stack);
             System.arraycopy(f, 0, neg, perm[q] * dims, dims);
         }
-        return z;
-    }
-
-    /** visit() for 2-D, the common case, with both coordinates in locals (the JIT keeps them in registers). */
-    private double visit2(int q, double[] f, int[] stack) {
-        final double[] ys = this.ys, node = this.node;
-        final int[] link = this.link;
-        final double qx = ys[2 * q], qy = ys[2 * q + 1];
-        double fx = 0, fy = 0, z = 0;
-        int sp = 0;
-        stack[sp++] = 0;
-        while (sp > 0) {
-            int nd = stack[--sp];
-            int base = nd * 4;
-            int fc = link[nd * 3];
-            if (fc < 0) {
-                int cnt = (int) node[base + 3];
-                for (int p = link[nd * 3 + 2], e = p + cnt; p < e; p++) {
-                    if (p == q) continue;
-                    double dx = qx - ys[2 * p], dy = qy - ys[2 * p + 1];
-                    double w = 1 / (1 + dx * dx + dy * dy);
-                    z += w;
-                    double w2 = w * w;
-                    fx += w2 * dx;
-                    fy += w2 * dy;
-                }
-                continue;
-            }
-            double dx = qx - node[base], dy = qy - node[base + 1];
-            double d2 = dx * dx + dy * dy;
-            if (node[base + 2] < d2) {
-                double cnt = node[base + 3];
-                double w = 1 / (1 + d2);
-                z += cnt * w;
-                double w2 = cnt * w * w;
-                fx += w2 * dx;
-                fy += w2 * dy;
-            } else {
-                for (int ch = fc + link[nd * 3 + 1] - 1; ch >= fc; ch--) stack[sp++] = ch;
-            }
-        }
-        f[0] = fx;
-        f[1] = fy;
         return z;
     }
 

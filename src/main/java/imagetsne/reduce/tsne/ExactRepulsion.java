@@ -1,7 +1,7 @@
 package imagetsne.reduce.tsne;
 
 /** O(n^2) repulsion: every pair, no approximation. For small n, theta = 0, and exact KL. */
-public final class ExactRepulsion implements Repulsion {
+final class ExactRepulsion implements Repulsion {
     private final Parallel par;
 
     private final Kernel kernel = Kernel.best();

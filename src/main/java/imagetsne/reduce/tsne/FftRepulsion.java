@@ -11,7 +11,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
  *   sum_j w_ij = sum_j w_ij^2 (1 + |y_i - y_j|^2) = (1 + |y_i|^2) phi1 - 2 y_i.(phi2, phi3) + phi4.
  * Both include j = i (w = 1, no force), which is subtracted from Z.
  */
-public final class FftRepulsion implements Repulsion {
+final class FftRepulsion implements Repulsion {
     private final Parallel par;
     private final int p;
     private final int minBoxes;

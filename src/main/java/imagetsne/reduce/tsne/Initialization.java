@@ -4,7 +4,7 @@ import imagetsne.reduce.Pca;
 import java.util.SplittableRandom;
 
 /** Starting positions: PCA scaled to standard deviation 1e-4 (openTSNE), or seeded Gaussian noise (bhtsne). */
-public final class Initialization {
+final class Initialization {
     private Initialization() {}
 
     static final double STD = 1e-4;

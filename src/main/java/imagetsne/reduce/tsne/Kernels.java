@@ -1,7 +1,7 @@
 package imagetsne.reduce.tsne;
 
 /** Public face of the package's {@link Kernel}s. */
-public final class Kernels {
+final class Kernels {
     private Kernels() {}
 
     /**

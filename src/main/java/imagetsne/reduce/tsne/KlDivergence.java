@@ -4,7 +4,7 @@ package imagetsne.reduce.tsne;
  * KL(P || Q) with Q_ij = w_ij / Z. Over the sparse P this is sum p log p - sum p log w + log Z
  * (P sums to 1); Z comes from an exact O(n^2) sum or from the approximate repulsion.
  */
-public final class KlDivergence {
+final class KlDivergence {
     private KlDivergence() {}
 
     public static double of(SparseP p, double[] y, int dims, double z, Parallel par) {

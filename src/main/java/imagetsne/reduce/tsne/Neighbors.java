@@ -4,7 +4,7 @@ package imagetsne.reduce.tsne;
  * k nearest neighbours of every point, excluding itself: row i holds indices and squared Euclidean
  * distances at [i*k, (i+1)*k), nearest first.
  */
-public record Neighbors(int n, int k, int[] indices, double[] sqDistances) {
+record Neighbors(int n, int k, int[] indices, double[] sqDistances) {
     public int index(int i, int j) { return indices[i * k + j]; }
     public double sqDistance(int i, int j) { return sqDistances[i * k + j]; }
 

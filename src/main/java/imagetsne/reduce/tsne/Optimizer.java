@@ -1,14 +1,12 @@
 package imagetsne.reduce.tsne;
 
-import imagetsne.reduce.TsneListener;
-import imagetsne.reduce.TsneOptions;
 
 /**
  * bhtsne's gradient descent: momentum (0.5, then 0.8), per-coordinate gains (+0.2 when the gradient
  * changes sign against the velocity, *0.8 otherwise, at least 0.01), early exaggeration of P, and
  * re-centring after every step. Gradient = exaggeration * attraction - repulsion / Z.
  */
-public final class Optimizer {
+final class Optimizer {
     /** What the run ended with. */
     public record Outcome(int iterations, boolean cancelled, double lastZ) {}
 

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread count or timing. Sums are kept per chunk and added in chunk order, so results are bit-identical
  * for any number of threads.
  */
-public final class Parallel implements AutoCloseable {
+final class Parallel implements AutoCloseable {
     /** Upper bound of chunks per loop: enough for load balancing, few enough to keep overhead tiny. */
     public static final int MAX_CHUNKS = 64;
 

@@ -5,6 +5,6 @@ package imagetsne.reduce.tsne;
  * neg[i] = sum_j w_ij^2 (y_i - y_j) and returns Z = sum_{i != j} w_ij; the gradient is then
  * attraction - neg / Z.
  */
-public interface Repulsion {
+interface Repulsion {
     double compute(double[] y, int n, int dims, double[] neg);
 }

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Vantage-point tree for exact k-NN (as in bhtsne). Nodes are stored in arrays: each node is a vantage
  * point with a radius splitting its subtree into an inside half and an outside half.
  */
-public final class VpTree {
+final class VpTree {
     private final double[] x;
     private final int d;
     private final int[] point;      // node -> data index of the vantage point

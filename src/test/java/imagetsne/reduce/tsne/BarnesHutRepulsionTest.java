@@ -1,6 +1,5 @@
 package imagetsne.reduce.tsne;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,19 +7,22 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BarnesHutRepulsionTest {
+    /** The production use: 3-D layouts (octree). */
     @Test
-    void twoDimensionalFastPathEqualsTheGenericPath() {
+    void threeDimensionalForcesApproachTheExactOnes() {
         Random rnd = new Random(5);
-        int n = 3000;
-        double[] y = new double[2 * n];
+        int n = 2000;
+        double[] y = new double[3 * n];
         for (int i = 0; i < y.length; i++) y[i] = rnd.nextGaussian() * (i % 7 == 0 ? 0.01 : 10);
         try (Parallel par = new Parallel(2)) {
-            BarnesHutRepulsion fast = new BarnesHutRepulsion(0.5, par), slow = new BarnesHutRepulsion(0.5, par);
-            slow.generic = true;
-            double[] a = new double[2 * n], b = new double[2 * n];
-            double za = fast.compute(y, n, 2, a), zb = slow.compute(y, n, 2, b);
-            assertEquals(zb, za, 1e-9 * zb);
-            assertArrayEquals(b, a, 1e-9);
+            double[] exact = new double[3 * n], fine = new double[3 * n], coarse = new double[3 * n];
+            double ze = new ExactRepulsion(par).compute(y, n, 3, exact);
+            double zf = new BarnesHutRepulsion(0.1, par).compute(y, n, 3, fine);
+            double zc = new BarnesHutRepulsion(0.5, par).compute(y, n, 3, coarse);
+            assertEquals(ze, zf, 5e-3 * ze, "normaliser Z at theta 0.1");
+            assertEquals(0, relativeError(exact, fine), 1e-2, "relative force error at theta 0.1");
+            assertEquals(ze, zc, 0.10 * ze, "normaliser Z at theta 0.5");
+            assertTrue(relativeError(exact, coarse) > relativeError(exact, fine), "a larger theta approximates more");
         }
     }
 

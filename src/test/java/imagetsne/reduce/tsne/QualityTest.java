@@ -1,4 +1,6 @@
-package imagetsne.reduce;
+package imagetsne.reduce.tsne;
+
+import imagetsne.reduce.MnistData;
 
 import static org.junit.jupiter.api.Assertions.*;
 

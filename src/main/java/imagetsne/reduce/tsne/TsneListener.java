@@ -1,4 +1,4 @@
-package imagetsne.reduce;
+package imagetsne.reduce.tsne;
 
 /** Called by the optimiser every few iterations; lets the sketch animate and the CLI show progress. */
 @FunctionalInterface

@@ -1,6 +1,9 @@
-package imagetsne.reduce;
+package imagetsne.reduce.tsne;
 
-/** t-SNE settings, defaults as in bhtsne / the original app. Fluent setters. */
+/**
+ * t-SNE settings: the one home of their defaults (as in bhtsne and the original app) and of what values
+ * are valid ({@link #checkValidity()}); the command line and the panel read both from here. Fluent setters.
+ */
 public final class TsneOptions {
     public enum Repulsion { AUTO, EXACT, BARNES_HUT, FFT }
     public enum Init { PCA, RANDOM }
@@ -52,15 +55,37 @@ public final class TsneOptions {
     public TsneOptions momentumSwitchIteration(int v) { momentumSwitchIteration = v; return this; }
     public TsneOptions klEvery(int v) { klEvery = v; return this; }
 
+    /**
+     * @throws IllegalArgumentException naming the first setting out of range and its valid range, e.g.
+     *                                  "perplexity must be > 0 (is -3)"; callers show it in their own words
+     */
+    public TsneOptions checkValidity() {
+        check(dims == 2 || dims == 3, "dims must be 2 or 3 (is " + dims + ")");
+        check(perplexity > 0 && Double.isFinite(perplexity), "perplexity must be > 0 (is " + perplexity + ")");
+        check(theta >= 0 && Double.isFinite(theta), "theta must be >= 0, 0 for exact gradients (is " + theta + ")");
+        check(iterations >= 1, "iterations must be >= 1 (is " + iterations + ")");
+        check(Double.isFinite(learningRate), "learning rate must be a number, <= 0 for automatic (is " + learningRate + ")");
+        check(earlyExaggeration >= 1 && Double.isFinite(earlyExaggeration), "early exaggeration must be >= 1 (is " + earlyExaggeration + ")");
+        check(exaggerationIterations >= 0, "exaggeration iterations must be >= 0 (is " + exaggerationIterations + ")");
+        check(momentum >= 0 && momentum < 1 && finalMomentum >= 0 && finalMomentum < 1, "momentum must be in 0..1");
+        return this;
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) throw new IllegalArgumentException(message);
+    }
+
     /** A copy (the engine clamps perplexity on its own copy). */
-    public TsneOptions copy() {
-        TsneOptions o = new TsneOptions();
-        o.dims = dims; o.perplexity = perplexity; o.theta = theta; o.iterations = iterations;
-        o.learningRate = learningRate; o.earlyExaggeration = earlyExaggeration;
-        o.exaggerationIterations = exaggerationIterations; o.momentum = momentum; o.finalMomentum = finalMomentum;
-        o.momentumSwitchIteration = momentumSwitchIteration; o.seed = seed; o.threads = threads;
-        o.repulsion = repulsion; o.init = init; o.knn = knn; o.knnExactBelow = knnExactBelow; o.fftFrom = fftFrom;
-        o.klEvery = klEvery; o.exactKlBelow = exactKlBelow;
-        return o;
+    public TsneOptions copy() { return new TsneOptions().copyFrom(this); }
+
+    /** Takes every setting of another. */
+    public TsneOptions copyFrom(TsneOptions o) {
+        dims = o.dims; perplexity = o.perplexity; theta = o.theta; iterations = o.iterations;
+        learningRate = o.learningRate; earlyExaggeration = o.earlyExaggeration;
+        exaggerationIterations = o.exaggerationIterations; momentum = o.momentum; finalMomentum = o.finalMomentum;
+        momentumSwitchIteration = o.momentumSwitchIteration; seed = o.seed; threads = o.threads;
+        repulsion = o.repulsion; init = o.init; knn = o.knn; knnExactBelow = o.knnExactBelow; fftFrom = o.fftFrom;
+        klEvery = o.klEvery; exactKlBelow = o.exactKlBelow;
+        return this;
     }
 }

@@ -1,8 +1,5 @@
-package imagetsne.reduce;
+package imagetsne.reduce.tsne;
 
-import imagetsne.reduce.tsne.Neighbors;
-import imagetsne.reduce.tsne.Parallel;
-import imagetsne.reduce.tsne.VpTree;
 
 /** Quality measures of an embedding. */
 public final class Quality {

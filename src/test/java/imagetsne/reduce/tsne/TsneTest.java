@@ -1,14 +1,9 @@
-package imagetsne.reduce;
+package imagetsne.reduce.tsne;
+
+import imagetsne.reduce.MnistData;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import imagetsne.reduce.tsne.Affinities;
-import imagetsne.reduce.tsne.ApproxKnn;
-import imagetsne.reduce.tsne.KlDivergence;
-import imagetsne.reduce.tsne.Neighbors;
-import imagetsne.reduce.tsne.Parallel;
-import imagetsne.reduce.tsne.SparseP;
-import imagetsne.reduce.tsne.VpTree;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -64,8 +59,9 @@ class TsneTest {
                     Tsne.run(x, base.copy().theta(0.5).repulsion(TsneOptions.Repulsion.BARNES_HUT), null),
                     Tsne.run(x, base.copy().theta(0.25).repulsion(TsneOptions.Repulsion.BARNES_HUT), null),
                     Tsne.run(x, base.copy().theta(0.5).repulsion(TsneOptions.Repulsion.FFT), null)};
-                assertTrue(runs[0].message().startsWith("exact"), runs[0].message());
-                assertTrue(runs[3].message().startsWith("fft"), runs[3].message());
+                assertEquals("exact", runs[0].repulsion());
+                assertEquals("barnes-hut", runs[1].repulsion());
+                assertEquals("fft", runs[3].repulsion());
                 assertEquals(KlDivergence.exact(p, runs[0].y(), 2, par), runs[0].kl(), 1e-9, "exact run reports the exact KL");
                 for (int r = 0; r < 4; r++) {
                     kl[r] += KlDivergence.exact(p, runs[r].y(), 2, par) / sets;
@@ -108,7 +104,8 @@ class TsneTest {
     void perplexityIsClampedForTinyInputs() {
         double[][] x = Arrays.copyOf(MnistData.first(20).pca50, 20);
         TsneResult r = Tsne.run(x, new TsneOptions().perplexity(30).iterations(300), null);
-        assertTrue(r.message().contains("clamped"), r.message());
+        assertEquals(19 / 3.0, r.perplexity(), 1e-12, "at most (n - 1) / 3 for n = 20");
+        assertEquals(19, r.neighbours(), "k = 3 x the perplexity used (= n - 1 here), not 90 for the one asked for");
         assertTrue(Arrays.stream(r.y()).allMatch(Double::isFinite));
         assertEquals(40, r.y().length);
     }
@@ -119,7 +116,7 @@ class TsneTest {
         TsneResult r = Tsne.run(m.pca50, new TsneOptions().dims(3).seed(2).repulsion(TsneOptions.Repulsion.FFT), null);
         assertEquals(3, r.dims());
         assertEquals(1500 * 3, r.y().length);
-        assertTrue(r.message().contains("Barnes-Hut for 3-D"), r.message());
+        assertEquals("barnes-hut", r.repulsion(), "FFT is 2-D only: 3-D falls back to Barnes-Hut");
         double acc = Quality.knnAccuracy(r.y(), 3, m.labels, 10);
         assertTrue(acc >= 0.85, "3-D 10-NN accuracy " + acc);
     }

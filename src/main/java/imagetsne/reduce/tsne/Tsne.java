@@ -1,22 +1,7 @@
-package imagetsne.reduce;
+package imagetsne.reduce.tsne;
 
-import imagetsne.reduce.tsne.Affinities;
-import imagetsne.reduce.tsne.ApproxKnn;
 import imagetsne.reduce.tsne.BarnesHut2D;
-import imagetsne.reduce.tsne.BarnesHutRepulsion;
-import imagetsne.reduce.tsne.ExactRepulsion;
-import imagetsne.reduce.tsne.FftRepulsion;
-import imagetsne.reduce.tsne.Initialization;
-import imagetsne.reduce.tsne.Kernels;
-import imagetsne.reduce.tsne.KlDivergence;
-import imagetsne.reduce.tsne.Neighbors;
-import imagetsne.reduce.tsne.Optimizer;
-import imagetsne.reduce.tsne.Parallel;
-import imagetsne.reduce.tsne.Repulsion;
-import imagetsne.reduce.tsne.SparseP;
-import imagetsne.reduce.tsne.VpTree;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 
 /**
  * Entry point of the t-SNE engine (Barnes-Hut, exact and FFT-interpolated repulsion). Phases, one class
@@ -27,16 +12,14 @@ public final class Tsne {
     private Tsne() {}
 
     /**
-     * Embeds the rows of x. Perplexity too large for n is clamped (message in the result).
-     * Same seed and options give the same result. The listener may stop the run (cancelled = true).
+     * Embeds the rows of x. A perplexity too large for n is clamped to (n - 1) / 3 (the result says which
+     * was used). Same seed and options give the same result. The listener may stop the run (cancelled).
+     * @throws IllegalArgumentException for invalid options ({@link TsneOptions#checkValidity()}) or rows
      */
     public static TsneResult run(double[][] x, TsneOptions options, TsneListener listener) {
         long t0 = System.nanoTime();
-        TsneOptions o = options.copy();
+        TsneOptions o = options.copy().checkValidity();
         if (listener == null) listener = TsneListener.NONE;
-        if (o.dims < 1) throw new IllegalArgumentException("t-SNE: dims must be >= 1, got " + o.dims);
-        if (!(o.perplexity > 0)) throw new IllegalArgumentException("t-SNE: perplexity must be > 0, got " + o.perplexity);
-        if (o.theta < 0) throw new IllegalArgumentException("t-SNE: theta must be >= 0, got " + o.theta);
         int n = x.length;
         int d = n == 0 ? 0 : x[0].length;
         int dims = o.dims;
@@ -53,24 +36,16 @@ public final class Tsne {
             d = 1;
             flat = new double[n];
         }
-        List<String> notes = new ArrayList<>();
         if (n < 2) {
             // nothing to arrange: a single point sits at the origin
             listener.onIteration(o.iterations, o.iterations, new double[n * dims], 0);
-            return new TsneResult(new double[n * dims], n, dims, 0, seconds(t0), false,
-                    n == 0 ? "no points" : "one point: placed at the origin");
+            double s = seconds(t0);
+            return new TsneResult(new double[n * dims], n, dims, 0, false, o.iterations, o.perplexity, "none", Kernels.name(), 0, 0,
+                    new TsneResult.Timings(0, 0, 0, 0, s));
         }
-        double maxPerplexity = (n - 1) / 3.0;
-        if (o.perplexity > maxPerplexity) {
-            notes.add(String.format("perplexity %.4g too large for %d points, clamped to %.4g", o.perplexity, n, maxPerplexity));
-            o.perplexity = maxPerplexity;
-        }
-
+        o.perplexity = Math.min(o.perplexity, (n - 1) / 3.0);
         TsneOptions.Repulsion mode = pickRepulsion(o, n);
-        if (mode == TsneOptions.Repulsion.FFT && dims != 2) {
-            notes.add("FFT repulsion is 2-D only: using Barnes-Hut for " + dims + "-D");
-            mode = TsneOptions.Repulsion.BARNES_HUT;
-        }
+        if (mode == TsneOptions.Repulsion.FFT && dims != 2) mode = TsneOptions.Repulsion.BARNES_HUT; // FFT is 2-D only
         try (Parallel par = new Parallel(o.threads)) {
             // exact gradients want exact P over all pairs (bhtsne's theta = 0); otherwise k = 3 * perplexity
             boolean exact = mode == TsneOptions.Repulsion.EXACT;
@@ -109,14 +84,9 @@ public final class Tsne {
                 double z = rep.compute(y, n, dims, new double[n * dims]);
                 kl = KlDivergence.of(p, y, dims, z, par);
             }
-            notes.add(0, String.format("%s repulsion (%s kernel), k=%d, learning rate %d; times: knn %.2fs, affinities %.2fs, init %.2fs, optimise %.2fs",
-                    mode.name().toLowerCase().replace('_', '-'), Kernels.name(), k, Math.round(lr),
-                    (ta - tk) / 1e9, (to - ta) / 1e9, (ti - to) / 1e9, (te - ti) / 1e9));
-            if (n >= 5_000 && Kernels.name().equals("scalar")) {
-                notes.add("SIMD kernel off: start java with --add-modules jdk.incubator.vector for ~1.25x faster t-SNE");
-            }
-            if (out.cancelled()) notes.add("cancelled at iteration " + out.iterations());
-            return new TsneResult(y, n, dims, kl, seconds(t0), out.cancelled(), String.join("; ", notes));
+            TsneResult.Timings times = new TsneResult.Timings((ta - tk) / 1e9, (to - ta) / 1e9, (ti - to) / 1e9, (te - ti) / 1e9, seconds(t0));
+            return new TsneResult(y, n, dims, kl, out.cancelled(), out.iterations(), o.perplexity,
+                    mode.name().toLowerCase(Locale.ROOT).replace('_', '-'), Kernels.name(), k, lr, times);
         }
     }
 
@@ -128,7 +98,7 @@ public final class Tsne {
     }
 
     /** Exact VP-tree search for small inputs (and exact mode), RP-forest + refinement for large ones. */
-    public static Neighbors neighbours(double[] x, int n, int d, int k, TsneOptions o, boolean forceExact, Parallel par) {
+    static Neighbors neighbours(double[] x, int n, int d, int k, TsneOptions o, boolean forceExact, Parallel par) {
         boolean exact = forceExact || o.knn == TsneOptions.Knn.EXACT
                 || (o.knn == TsneOptions.Knn.AUTO && n < o.knnExactBelow);
         return exact ? VpTree.knn(x, d, k, o.seed, par) : new ApproxKnn().knn(x, d, k, o.seed, par);

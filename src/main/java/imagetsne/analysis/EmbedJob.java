@@ -1,0 +1,52 @@
+package imagetsne.analysis;
+
+import imagetsne.reduce.Pca;
+import imagetsne.reduce.tsne.Tsne;
+import imagetsne.reduce.tsne.TsneOptions;
+import imagetsne.reduce.tsne.TsneResult;
+import java.util.Locale;
+
+/** PCA (when the rows have more dimensions than asked for) then t-SNE, with every iteration reported. */
+final class EmbedJob implements Job<Embedding> {
+    private final float[][] rows;
+    private final int pcaDims;
+    private final TsneOptions tsne;
+
+    EmbedJob(float[][] rows, int pcaDims, TsneOptions tsne) {
+        if (rows.length == 0) throw new IllegalArgumentException("nothing to embed");
+        this.rows = rows;
+        this.pcaDims = pcaDims;
+        this.tsne = tsne.copy().checkValidity();
+    }
+
+    @Override public Embedding run(AnalysisListener l, CancelToken c) throws CancelToken.CancelledException {
+        int d = rows[0].length;
+        boolean reduce = pcaDims > 0 && d > pcaDims;
+        long t0 = System.nanoTime();
+        l.stage(Stage.PCA, reduce ? "PCA " + d + " -> " + pcaDims + " dimensions" : "no PCA: " + d + " dimensions");
+        double[][] x = reduce ? Pca.reduce(rows, pcaDims) : toDouble(rows);
+        double pcaSeconds = (System.nanoTime() - t0) / 1e9;
+        c.check();
+        l.stage(Stage.TSNE, String.format(Locale.ROOT, "t-SNE of %d points in %d-D", rows.length, tsne.dims));
+        TsneResult r = Tsne.run(x, tsne, (it, total, y, kl) -> {
+            l.progress(Stage.TSNE, it, total);
+            l.tsneIteration(it, total, y, tsne.dims);
+            return !c.isCancelled();
+        });
+        if (r.cancelled()) throw new CancelToken.CancelledException();
+        if (r.perplexity() < tsne.perplexity) {
+            l.info(String.format(Locale.ROOT, "perplexity %.4g is too large for %d points: %.4g used", tsne.perplexity, r.n(), r.perplexity()));
+        }
+        l.info(r.summary());
+        return new Embedding(r, d, reduce ? pcaDims : d, pcaSeconds);
+    }
+
+    private static double[][] toDouble(float[][] x) {
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = new double[x[i].length];
+            for (int j = 0; j < x[i].length; j++) out[i][j] = x[i][j];
+        }
+        return out;
+    }
+}
