@@ -14,6 +14,7 @@ import imagetsne.reduce.TsneResult;
 import imagetsne.source.ImageDecoder;
 import imagetsne.source.ImageScanner;
 import imagetsne.source.SkippedFile;
+import imagetsne.source.SourceImage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -52,18 +54,27 @@ public final class Analyzer {
         List<String> messages = new ArrayList<>();
         int threads = options.tsne.threads > 0 ? options.tsne.threads : Runtime.getRuntime().availableProcessors();
 
-        // SCAN
+        // SCAN (or the images a source step fetched)
         long t0 = System.nanoTime();
-        l.stage(Stage.SCAN, "scanning " + options.source);
-        Path root = options.source.toAbsolutePath().normalize();
-        ImageScanner.Scan scan = ImageScanner.scanReport(root);
         List<AnalysisResult.Skipped> skipped = new ArrayList<>();
-        for (SkippedFile s : scan.skipped()) skip(l, skipped, s.file(), s.reason());
-        List<Path> all = scan.files();
-        if (all.isEmpty()) throw new IOException("no images found in " + root + " (looked for jpg, jpeg, png, gif, bmp, tif, tiff, webp)"
-                + (skipped.isEmpty() ? "" : "; " + skipped.size() + " skipped"));
-        List<Path> files = ImageScanner.sample(all, options.maxImages, options.seed);
-        if (files.size() < all.size()) info(l, messages, "using " + files.size() + " of " + all.size() + " images (random subset, seed " + options.seed + ")");
+        Map<Path, SourceImage> fetched = options.images == null ? null : new HashMap<>();
+        Path root = options.source == null ? null : options.source.toAbsolutePath().normalize();
+        List<Path> files;
+        if (fetched != null) {
+            l.stage(Stage.SCAN, options.images.size() + " images fetched" + (root != null ? " from " + root : ""));
+            files = new ArrayList<>(options.images.size());
+            for (SourceImage s : options.images) if (fetched.putIfAbsent(s.file(), s) == null) files.add(s.file());
+            if (files.isEmpty()) throw new IOException("no images to analyze: the source gave none");
+        } else {
+            l.stage(Stage.SCAN, "scanning " + options.source);
+            ImageScanner.Scan scan = ImageScanner.scanReport(root);
+            for (SkippedFile s : scan.skipped()) skip(l, skipped, s.file(), s.reason());
+            List<Path> all = scan.files();
+            if (all.isEmpty()) throw new IOException("no images found in " + root + " (looked for jpg, jpeg, png, gif, bmp, tif, tiff, webp)"
+                    + (skipped.isEmpty() ? "" : "; " + skipped.size() + " skipped"));
+            files = ImageScanner.sample(all, options.maxImages, options.seed);
+            if (files.size() < all.size()) info(l, messages, "using " + files.size() + " of " + all.size() + " images (random subset, seed " + options.seed + ")");
+        }
         seconds.put(Stage.SCAN, secs(t0));
         c.check();
 
@@ -165,7 +176,10 @@ public final class Analyzer {
         seconds.put(Stage.TSNE, secs(t0));
 
         List<Item> items = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) items.add(new Item(okFiles.get(i).toString(), labelOf(root, okFiles.get(i)), ts.row(i)));
+        for (int i = 0; i < n; i++) {
+            SourceImage s = fetched == null ? null : fetched.get(okFiles.get(i));
+            items.add(s == null ? new Item(okFiles.get(i).toString(), labelOf(root, okFiles.get(i)), ts.row(i)) : itemOf(s, ts.row(i)));
+        }
         Layout layout = new Layout(items);
         layout.normalise();
         layout.setFeatures(sel.extractor().kind(), sel.reason());
@@ -233,10 +247,18 @@ public final class Analyzer {
         }
     }
 
+    /** A fetched image: the layout records its URL and version; the local copy is what the sketch decodes. */
+    private static Item itemOf(SourceImage s, double[] point) {
+        Item it = new Item(s.url(), s.label(), point);
+        it.setLocalCopy(s.file());
+        if (s.etag() != null) it.extras().put("etag", s.etag());
+        return it;
+    }
+
     /** The folder below the analysed root, so sub-folders become labels (coloured frames in the sketch). */
     static String labelOf(Path root, Path file) {
         Path parent = file.getParent();
-        if (parent == null || parent.equals(root) || !parent.startsWith(root)) return null;
+        if (parent == null || root == null || parent.equals(root) || !parent.startsWith(root)) return null;
         return root.relativize(parent).toString();
     }
 

@@ -12,6 +12,9 @@ import imagetsne.io.AtomicFiles;
 import imagetsne.io.LayoutJson;
 import imagetsne.io.RunLog;
 import imagetsne.poster.Poster;
+import imagetsne.source.s3.S3Config;
+import imagetsne.source.s3.S3Fetcher;
+import imagetsne.source.s3.S3Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,11 +25,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyze a folder of images: features, PCA, t-SNE and grid; write the layout JSON and optional PNG posters.",
+        description = "Analyze a folder of images or an S3 bucket: features, PCA, t-SNE and grid; write the layout JSON and optional PNG posters.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:a layout was written", "1:nothing could be analyzed or an error occurred", "2:usage error"})
 final class AnalyzeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "folder of images (searched recursively)")
+    @Parameters(index = "0", paramLabel = "DIR|s3://bucket/prefix", description = "folder of images (searched recursively), or the images under an S3 prefix (listed, sampled, downloaded and cached)")
     String source;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "layout.json", description = "layout JSON to write (ml4a format)")
     Path output;
@@ -62,14 +65,19 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean verbose;
     @Mixin
     TsneFlags tsne = new TsneFlags();
+    @Mixin
+    S3Flags s3 = new S3Flags();
 
     @Override public Integer call() throws Exception {
-        if (source.startsWith("s3://"))
-            throw new IllegalArgumentException("usage: S3 sources are not supported in this version; download the images to a folder first");
-        Path dir = Path.of(source);
-        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("usage: " + source + " is not a folder");
+        S3Location bucket = S3Location.isS3(source) ? S3Location.parse(source) : null;
+        S3Config s3Config = bucket != null ? s3.toConfig(maxImages, tsne.seed) : null;
         AnalysisOptions o = new AnalysisOptions();
-        o.source = dir;
+        if (bucket == null) {
+            if (s3.any()) throw new IllegalArgumentException("usage: the --s3-* flags are for an s3:// source, and " + source + " is not one");
+            Path dir = Path.of(source);
+            if (!Files.isDirectory(dir)) throw new IllegalArgumentException("usage: " + source + " is not a folder");
+            o.source = dir;
+        }
         o.maxImages = maxImages;
         o.seed = tsne.seed;
         o.pcaDims = tsne.pcaDims;
@@ -98,10 +106,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         CancelToken cancel = new CancelToken();
         AnalysisResult r;
+        S3Fetcher.Fetched fetched = null;
         try (Progress progress = new Progress(System.err, quiet)) {
             try {
+                if (bucket != null) {
+                    fetched = S3Step.fetch(bucket, s3Config, progress);
+                    o.images = fetched.images();
+                }
                 r = Analyzer.run(o, progress, cancel);
-            } catch (java.io.IOException e) {
+            } catch (java.io.IOException | S3Fetcher.CancelledException e) {
                 System.err.println("error: " + e.getMessage());
                 writeLog(log, "failed", e.getMessage(), 0, progress, java.util.List.of());
                 System.out.println("analyze n=0 skipped=" + progress.skippedCount() + " features=" + features + " seconds=" + fmt(secs(t0)));
@@ -119,15 +132,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             System.err.println("wrote " + output + (screenshot != null ? ", " + screenshot : "") + (gridScreenshot != null ? ", " + gridScreenshot : "")
                     + "; kl=" + fmt(r.kl()) + " grid " + r.layout().gridCols() + "x" + r.layout().gridRows() + " cost=" + fmt(r.gridCost()));
         }
-        if (!r.skipped().isEmpty() || !r.warnings().isEmpty())
-            System.err.println(r.skipped().size() + " file(s) skipped, " + r.warnings().size() + " laid out with warnings: listed above and in " + log);
-        System.out.println("analyze n=" + r.layout().size() + " skipped=" + r.skipped().size() + " features=" + r.featureKind()
-                + " seconds=" + fmt(secs(t0)) + (r.featureModel() != null ? " model=" + r.featureModel() + " layer=" + r.featureLayer() : ""));
+        int skipped = r.skipped().size() + (fetched != null ? fetched.failed().size() : 0);
+        if (skipped > 0 || !r.warnings().isEmpty())
+            System.err.println(skipped + " file(s) skipped, " + r.warnings().size() + " laid out with warnings: listed above and in " + log);
+        System.out.println("analyze n=" + r.layout().size() + " skipped=" + skipped + " features=" + r.featureKind()
+                + " seconds=" + fmt(secs(t0)) + (r.featureModel() != null ? " model=" + r.featureModel() + " layer=" + r.featureLayer() : "")
+                + (fetched != null ? S3Step.summaryKeys(fetched) : ""));
         return 0;
     }
 
     private void writeLog(Path log, String status, String error, int laidOut, Progress p, java.util.List<String> messages) throws java.io.IOException {
-        new RunLog("analyze", Path.of(source).toAbsolutePath().toString(), output.toAbsolutePath().toString(), status, error, laidOut,
+        String src = S3Location.isS3(source) ? source : Path.of(source).toAbsolutePath().toString();
+        new RunLog("analyze", src, output.toAbsolutePath().toString(), status, error, laidOut,
                 p.skippedFiles(), p.warnings(), messages).write(log);
     }
 

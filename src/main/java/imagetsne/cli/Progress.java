@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -24,6 +26,8 @@ final class Progress implements AnalysisListener, AutoCloseable {
     private long lastDecile = -1;
     private final List<RunLog.Skipped> skipped = new ArrayList<>();
     private final List<RunLog.Warning> warnings = new ArrayList<>();
+    /** What to call a local file in messages and the log: an s3:// URL for a downloaded object. */
+    private Map<Path, String> names = Map.of();
 
     Progress(PrintStream err, boolean quiet) {
         this.err = err;
@@ -56,17 +60,45 @@ final class Progress implements AnalysisListener, AutoCloseable {
         }
     }
 
-    @Override public synchronized void skipped(Path file, String reason) {
+    @Override public synchronized void skipped(Path file, String reason) { skipped(nameOf(file), reason); }
+
+    /** A skipped input that is not a local file (an S3 object that could not be downloaded). */
+    synchronized void skipped(String name, String reason) {
         closeBar();
-        skipped.add(new RunLog.Skipped(file.toString(), reason));
-        err.println("skipped " + file + ": " + reason);
+        skipped.add(new RunLog.Skipped(name, reason));
+        err.println("skipped " + name + ": " + reason);
     }
 
     @Override public synchronized void warning(Path file, String warning) {
         closeBar();
-        warnings.add(new RunLog.Warning(file.toString(), warning));
-        err.println("warning " + file + ": " + warning);
+        String name = nameOf(file);
+        warnings.add(new RunLog.Warning(name, warning));
+        err.println("warning " + name + ": " + warning);
     }
+
+    /** From now on, these local files are named by these URLs (downloaded S3 objects by their s3:// address). */
+    synchronized void nameFiles(Map<Path, String> urls) { names = Map.copyOf(urls); }
+
+    private String nameOf(Path file) { return names.getOrDefault(file, file.toString()); }
+
+    /** Download progress: objects in the bar (bytes beside them), or a line every 10% with bytes and ETA. */
+    synchronized void download(long done, long total, long bytes, long bytesTotal, double eta) {
+        if (quiet || total <= 0) return;
+        String extra = mb(bytes) + "/" + mb(bytesTotal) + " MB";
+        if (terminal) {
+            progress(Stage.DOWNLOAD, done, total);
+            if (bar != null) bar.setExtraMessage(extra);
+            return;
+        }
+        long decile = done * 10 / total;
+        if (decile != lastDecile && (decile > 0 || done == total)) {
+            lastDecile = decile;
+            err.println("  " + Stage.DOWNLOAD.label() + " " + done + "/" + total + " objects, " + extra
+                    + (done < total && Double.isFinite(eta) ? String.format(Locale.ROOT, ", ETA %.0f s", eta) : ""));
+        }
+    }
+
+    private static String mb(long bytes) { return String.format(Locale.ROOT, "%.1f", bytes / 1e6); }
 
     @Override public synchronized void featuresChosen(String kind, String reason) {
         if (!quiet) err.println("features: " + reason);
