@@ -107,23 +107,25 @@ final class AnalyzeCommand implements Callable<Integer> {
         CancelToken cancel = new CancelToken();
         AnalysisResult r;
         S3Fetcher.Fetched fetched = null;
+        java.util.List<String> s3Messages = new java.util.ArrayList<>();
         try (Progress progress = new Progress(System.err, quiet)) {
             try {
                 if (bucket != null) {
-                    fetched = S3Step.fetch(bucket, s3Config, progress);
+                    fetched = S3Step.fetch(bucket, s3Config, progress, s3Messages);
                     o.images = fetched.images();
                 }
                 r = Analyzer.run(o, progress, cancel);
             } catch (java.io.IOException | S3Fetcher.CancelledException e) {
                 System.err.println("error: " + e.getMessage());
-                writeLog(log, "failed", e.getMessage(), 0, progress, java.util.List.of());
+                writeLog(log, "failed", e.getMessage(), 0, progress, s3Messages);
                 System.out.println("analyze n=0 skipped=" + progress.skippedCount() + " features=" + features + " seconds=" + fmt(secs(t0)));
                 return 1;
             }
             LayoutJson.write(r.layout(), output);
             if (screenshot != null) Poster.save(Poster.tsne(r.layout(), r.thumbnails(), posterSize), screenshot);
             if (gridScreenshot != null) Poster.save(Poster.grid(r.layout(), r.thumbnails(), posterSize), gridScreenshot);
-            writeLog(log, "ok", null, r.layout().size(), progress, r.messages());
+            s3Messages.addAll(r.messages());
+            writeLog(log, "ok", null, r.layout().size(), progress, s3Messages);
         }
         if (!quiet) {
             StringBuilder sb = new StringBuilder("stages:");

@@ -9,6 +9,7 @@ import imagetsne.source.s3.S3Location;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,7 +17,9 @@ import java.util.Map;
 final class S3Step {
     private S3Step() {}
 
-    static S3Fetcher.Fetched fetch(S3Location where, S3Config config, Progress progress) throws IOException, S3Fetcher.CancelledException {
+    /** @param messages collects what the step said (listing, sampling, cache), for the run's log */
+    static S3Fetcher.Fetched fetch(S3Location where, S3Config config, Progress progress, List<String> messages)
+            throws IOException, S3Fetcher.CancelledException {
         progress.stage(Stage.DOWNLOAD, "listing " + where + (config.endpoint != null ? " at " + config.endpoint : ""));
         S3Fetcher.Fetched f;
         try (S3Fetcher fetcher = new S3Fetcher(config)) {
@@ -26,14 +29,19 @@ final class S3Step {
                     return true;
                 }
                 @Override public void skipped(String url, String reason) { progress.skipped(url, reason); }
-                @Override public void info(String message) { progress.info(message); }
+                @Override public void info(String message) {
+                    messages.add(message);
+                    progress.info(message);
+                }
             });
         }
         Map<Path, String> names = new HashMap<>();
         for (SourceImage s : f.images()) names.put(s.file(), s.url());
         progress.nameFiles(names);
-        progress.info(String.format(Locale.ROOT, "s3: %d objects ready (%d downloaded, %.1f MB; %d from the cache; %d failed) in %.1f s",
-                f.images().size(), f.downloaded(), f.bytes() / 1e6, f.fromCache(), f.failed().size(), f.listSeconds() + f.downloadSeconds()));
+        String summary = String.format(Locale.ROOT, "s3: %d objects ready (%d downloaded, %.1f MB; %d from the cache; %d failed) in %.1f s",
+                f.images().size(), f.downloaded(), f.bytes() / 1e6, f.fromCache(), f.failed().size(), f.listSeconds() + f.downloadSeconds());
+        messages.add(summary);
+        progress.info(summary);
         return f;
     }
 

@@ -84,6 +84,8 @@ class AnalyzeS3Test {
         assertEquals(1, log.skipped().size(), log.skipped().toString());
         assertEquals(source + "broken/garbage.jpg", log.skipped().get(0).path());
         assertTrue(first.err().contains("skipped " + source + "broken/garbage.jpg: "), first.err());
+        assertTrue(log.messages().stream().anyMatch(s -> s.startsWith("s3: " + (keys.size() + 1) + " objects ready (" + (keys.size() + 1) + " downloaded")),
+                log.messages().toString());
 
         // other t-SNE settings: the bucket is listed again, no object is downloaded
         before = server.requests().size();
