@@ -18,7 +18,7 @@ import java.util.List;
  * Scene through tasks that run there, so drawing never locks.
  */
 final class Scene {
-    final SpriteAtlas atlas = new SpriteAtlas(64);
+    volatile SpriteAtlas atlas = new SpriteAtlas(64);
     final List<String> paths = new ArrayList<>();
     final Palette palette = new Palette();
     /** t-SNE point and grid cell of each sprite, in the unit square. */
@@ -74,10 +74,10 @@ final class Scene {
     void setLayout(Layout layout) {
         this.layout = layout;
         ensure(layout.size());
-        if (paths.size() != layout.size()) {
-            paths.clear();
-            for (Item it : layout.items()) paths.add(it.path());
-        }
+        List<String> order = layout.items().stream().map(Item::path).toList();
+        if (!paths.isEmpty() && !paths.equals(order)) atlas = reordered(order);
+        paths.clear();
+        paths.addAll(order);
         n = layout.size();
         for (int i = 0; i < n; i++) {
             Item it = layout.get(i);
@@ -90,6 +90,21 @@ final class Scene {
         List<String> labels = layout.items().stream().map(Item::label).distinct().toList();
         if (labels.size() > 1 || labels.size() == 1 && labels.get(0) != null)
             for (int i = 0; i < n; i++) frame[i] = palette.colour(layout.get(i).label());
+    }
+
+    /**
+     * The sprites shown before the layout came, in the layout's order: an image whose features failed after
+     * its thumbnail was shown is not in the layout.
+     */
+    private SpriteAtlas reordered(List<String> order) {
+        java.util.Map<String, Integer> was = new java.util.HashMap<>();
+        for (int i = 0; i < paths.size(); i++) was.putIfAbsent(paths.get(i), i);
+        SpriteAtlas a = new SpriteAtlas(atlas.cellSize());
+        for (int i = 0; i < order.size(); i++) {
+            Integer j = was.get(order.get(i));
+            if (j != null && atlas.thumbnail(j) != null) a.set(i, atlas.thumbnail(j));
+        }
+        return a;
     }
 
     /** Grid cells to the unit square, where the assignment measured them. */

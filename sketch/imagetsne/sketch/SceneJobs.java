@@ -122,6 +122,12 @@ final class SceneJobs {
         host.show(next, fresh);
     }
 
+    /** The last part of a path or URL, for messages. */
+    static String name(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
+    }
+
     /** What the window shows after a cancel or failure, in words. */
     private String shown() {
         Scene s = host.scene();
@@ -138,25 +144,25 @@ final class SceneJobs {
                 if (stage == Stage.FEATURES) ui.execute(() -> next.expected = (int) total);
             }
 
-            @Override public void skipped(Path file, String reason) {
-                System.err.println("skipped " + file + ": " + reason);
-                ui.execute(() -> skipped.add(file.getFileName() + ": " + reason));
+            @Override public void skipped(String path, String reason) {
+                System.err.println("skipped " + path + ": " + reason);
+                ui.execute(() -> skipped.add(name(path) + ": " + reason));
             }
 
-            @Override public void warning(Path file, String warning) {
-                System.err.println("warning " + file + ": " + warning);
-                ui.execute(() -> skipped.add(file.getFileName() + " (laid out, damaged): " + warning));
+            @Override public void warning(String path, String warning) {
+                System.err.println("warning " + path + ": " + warning);
+                ui.execute(() -> skipped.add(name(path) + " (laid out, damaged): " + warning));
             }
 
             @Override public void featuresChosen(String kind, String reason) {
                 ui.execute(() -> { next.featureKind = kind; next.featureReason = reason; host.message(reason, false); });
             }
 
-            @Override public void imageReady(Path file, BufferedImage thumbnail) {
+            @Override public void imageReady(String path, BufferedImage thumbnail) {
                 if (!fresh) return; // a re-run keeps the sprites it has
                 int i = ready++;
                 next.atlas.set(i, thumbnail);
-                ui.execute(() -> next.add(file.toString()));
+                ui.execute(() -> next.add(path));
             }
 
             @Override public void tsneIteration(int iteration, int total, double[] y, int dims) {

@@ -5,6 +5,7 @@ import imagetsne.grid.GridAssignment;
 import imagetsne.grid.GridShape;
 import imagetsne.layout.Layout;
 import imagetsne.reduce.tsne.TsneOptions;
+import imagetsne.source.s3.S3Config;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,9 +39,14 @@ public final class Session {
         return new EmbedJob(rows, pcaDims, tsne);
     }
 
-    /** A layout JSON, its thumbnails, and a grid for the aspect when the file has none. */
+    /** A layout JSON, its thumbnails, and a grid for the aspect when the file has none; s3:// items through the default S3 set-up. */
     public static Job<LoadedLayout> load(Path file, double gridAspect, int thumbnailSize, int threads) {
-        return new LoadJob(file, gridAspect, thumbnailSize, threads);
+        return load(file, gridAspect, thumbnailSize, threads, new S3Config());
+    }
+
+    /** As {@link #load(Path, double, int, int)}, reaching S3 (for the layout's s3:// items) as {@code s3} says. */
+    public static Job<LoadedLayout> load(Path file, double gridAspect, int thumbnailSize, int threads, S3Config s3) {
+        return new LoadJob(file, gridAspect, thumbnailSize, threads, s3);
     }
 
     /** The grid assignment of a layout's points for a shape; {@link Layout#withGrid} applies it. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "grid", mixinStandardHelpOptions = true,
+@Command(name = "grid", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Snap a layout to a grid: every item gets one cell, minimising the sum of squared distances.")
 final class GridCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "layout JSON, or CSV of points (x,y columns)")
