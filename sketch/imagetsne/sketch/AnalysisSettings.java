@@ -43,10 +43,19 @@ public final class AnalysisSettings {
         return s;
     }
 
-    /** Engine options for one analysis of `source`; the t-SNE gets both cores, the worker runs at low priority. */
+    /** Engine options for one analysis of a folder. */
     public AnalysisOptions toOptions(Path source, double gridAspect) {
+        AnalysisOptions where = new AnalysisOptions();
+        where.source = source;
+        return toOptions(where, gridAspect);
+    }
+
+    /** Engine options for one analysis of the source {@code where} names (a folder or a bucket); the worker runs at low priority. */
+    public AnalysisOptions toOptions(AnalysisOptions where, double gridAspect) {
         AnalysisOptions o = new AnalysisOptions();
-        o.source = source;
+        o.source = where.source;
+        o.s3 = where.s3;
+        o.s3Config = where.s3Config;
         o.maxImages = maxImages;
         o.seed = seed;
         o.pcaDims = pcaDims;
@@ -82,7 +91,7 @@ public final class AnalysisSettings {
 
     /** The same images and features: a re-run may reuse the feature set. */
     static boolean sameFeatures(AnalysisOptions a, AnalysisOptions b) {
-        return a.maxImages == b.maxImages && a.seed == b.seed && a.features.kind == b.features.kind
+        return java.util.Objects.equals(a.source, b.source) && java.util.Objects.equals(String.valueOf(a.s3), String.valueOf(b.s3)) && a.maxImages == b.maxImages && a.seed == b.seed && a.features.kind == b.features.kind
                 && java.util.Objects.equals(a.features.model, b.features.model);
     }
 

@@ -6,6 +6,7 @@ import imagetsne.io.LayoutJson;
 import imagetsne.layout.Layout;
 import imagetsne.render.SpriteRenderer;
 import imagetsne.render.SpriteRenderers;
+import imagetsne.source.s3.S3Location;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -86,6 +87,7 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
     /** What the sketch opens on: a layout file, a folder, or the bundled images (cached layout when fresh). */
     private void openStart() {
+        if (options.startS3 != null) { analyzeS3(options.startS3); return; }
         Path p = options.start;
         if (p == null) { message("nothing to show: analyze a folder (o) or load a layout (l)", false); return; }
         if (Files.isDirectory(p)) {
@@ -223,42 +225,57 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
     /** Starts analysing a folder in the background; the current layout stays until the new one has images. */
     public void analyze(Path dir) {
-        if (jobs.busy()) { message("a job is running: cancel it first (Esc)", true); return; }
         Path source = dir.toAbsolutePath().normalize();
         boolean bundled = options.bundledLayout != null && options.start != null && Files.isDirectory(options.start)
                 && source.equals(options.start.toAbsolutePath().normalize());
+        AnalysisOptions where = new AnalysisOptions();
+        where.source = source;
+        analyze(where, bundled ? options.bundledLayout : null);
+    }
+
+    /** Starts analysing an S3 bucket (downloaded into the cache first, so a second analysis fetches nothing). */
+    public void analyzeS3(S3Location bucket) {
+        AnalysisOptions where = new AnalysisOptions();
+        where.s3 = bucket;
+        where.s3Config = options.s3;
+        analyze(where, null);
+    }
+
+    /** An analysis of the source {@code where} names, with the panel's settings. */
+    private void analyze(AnalysisOptions where, Path cacheTo) {
+        if (jobs.busy()) { message("a job is running: cancel it first (Esc)", true); return; }
         AnalysisOptions o;
         try {
-            o = settings.toOptions(source, view.areaAspect()).checkValidity();
+            o = settings.toOptions(where, view.areaAspect()).checkValidity();
         } catch (IllegalArgumentException e) {
             message("cannot analyze: " + e.getMessage(), true);
             return;
         }
-        jobs.analyze(source, o, bundled ? options.bundledLayout : null);
+        jobs.analyze(o, cacheTo);
     }
 
     /** Applies the panel's analysis settings to the layout shown: t-SNE and grid again, or the whole analysis when features change. */
     public void rerun() {
         if (jobs.busy()) { message("a job is running: cancel it first (Esc)", true); return; }
         Scene s = scene;
-        if (s.source == null || s.madeWith == null) { message("nothing to re-run: analyze a folder (o) first", true); return; }
+        if (s.madeWith == null) { message("nothing to re-run: analyze a folder (o) first", true); return; }
         AnalysisOptions o;
         try {
-            o = settings.toOptions(s.source, view.areaAspect()).checkValidity();
+            o = settings.toOptions(s.madeWith, view.areaAspect()).checkValidity();
         } catch (IllegalArgumentException e) {
             message("cannot re-run: " + e.getMessage(), true);
             return;
         }
         if (s.features != null && AnalysisSettings.sameFeatures(o, s.madeWith)) jobs.rerun(o);
-        else jobs.analyze(s.source, o, null);
+        else jobs.analyze(o, null);
     }
 
     /** The panel's analysis settings changed: say whether, and how, they differ from those of the layout shown. */
     void settingsChanged() {
         if (panel == null) return;
         Scene s = scene;
-        if (s.madeWith == null || s.source == null) { panel.setStale(null); return; }
-        AnalysisOptions now = settings.toOptions(s.source, view.areaAspect());
+        if (s.madeWith == null) { panel.setStale(null); return; }
+        AnalysisOptions now = settings.toOptions(s.madeWith, view.areaAspect());
         if (AnalysisSettings.same(now, s.madeWith)) panel.setStale(null);
         else if (AnalysisSettings.sameFeatures(now, s.madeWith)) panel.setStale("settings changed: re-run lays out the same features");
         else panel.setStale("settings changed: re-run analyzes the folder again");

@@ -61,15 +61,15 @@ final class SceneJobs {
 
     List<String> skipped() { return List.copyOf(skipped); }
 
-    /** Analyzes a folder; the current layout stays until the new one has images. {@code cacheTo}: where to keep the result, or null. */
-    void analyze(Path dir, AnalysisOptions o, Path cacheTo) {
-        Path source = dir.toAbsolutePath().normalize();
+    /** Analyzes a folder or bucket; the current layout stays until the new one has images. {@code cacheTo}: where to keep the result, or null. */
+    void analyze(AnalysisOptions o, Path cacheTo) {
         Scene next = new Scene();
-        next.source = source;
-        next.title = source.getFileName() == null ? source.toString() : source.getFileName().toString();
+        next.source = o.source;
+        String where = o.s3 != null ? o.s3.toString() : o.source.toString();
+        next.title = o.s3 != null ? o.s3.toString() : o.source.getFileName() == null ? where : o.source.getFileName().toString();
         next.madeWith = o;
         start("analyze " + next.title, next, Session.analyze(o), o, cacheTo, true);
-        host.message("analyzing " + source, false);
+        host.message("analyzing " + where, false);
     }
 
     /**

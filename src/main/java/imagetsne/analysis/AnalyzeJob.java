@@ -40,7 +40,8 @@ final class AnalyzeJob implements Job<AnalysisResult> {
         S3Fetcher.Fetched download = null;
         AnalysisOptions opts = o;
         if (reuse == null && o.s3 != null) {
-            download = new DownloadJob(o.s3, o.s3Config).run(l, c);
+            // the analysis's own sample: drawn from the listing, before anything is downloaded
+            download = new DownloadJob(o.s3, o.s3Config.sampling(o.maxImages, o.seed)).run(l, c);
             seconds.put(Stage.DOWNLOAD, since(t0));
             opts = o.withImages(download.images());
             t0 = System.nanoTime();

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Flags of an s3:// source. Credentials are not flags: they come from the AWS default chain (environment, profile, SSO, instance role). */
-final class S3Flags {
+public final class S3Flags {
     @Option(names = "--s3-endpoint", paramLabel = "URL", description = "an S3-compatible store (MinIO, Ceph, ...) instead of AWS, e.g. http://localhost:9000; uses path-style addressing and, without AWS_REGION, the region us-east-1")
     String endpoint;
     @Option(names = "--s3-region", paramLabel = "REGION", description = "AWS region of the bucket (default: AWS_REGION or ~/.aws/config; else us-east-1, following S3's redirect on AWS)")
@@ -17,7 +17,7 @@ final class S3Flags {
     @Option(names = "--s3-threads", description = "parallel downloads (default: ${DEFAULT-VALUE})", defaultValue = "8")
     int threads;
 
-    S3Config toConfig(int maxImages, long seed) {
+    public S3Config toConfig(int maxImages, long seed) {
         S3Config c = new S3Config();
         c.endpoint = S3Config.parseEndpoint(endpoint);
         c.region = region;
@@ -31,5 +31,5 @@ final class S3Flags {
     }
 
     /** True when a flag of this group was given: they make no sense for a folder. */
-    boolean any() { return endpoint != null || region != null || pathStyle != null || cacheDir != null; }
+    public boolean any() { return endpoint != null || region != null || pathStyle != null || cacheDir != null; }
 }

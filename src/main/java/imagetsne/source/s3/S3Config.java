@@ -20,7 +20,20 @@ public final class S3Config {
     public int maxImages = 0;
     public long seed = 42;
 
-    /** @throws IllegalArgumentException a one-line "usage:" message */
+    /** The same set-up sampling {@code maxImages} of the listing with {@code seed} (an analysis's own). */
+    public S3Config sampling(int maxImages, long seed) {
+        S3Config c = new S3Config();
+        c.endpoint = endpoint;
+        c.pathStyle = pathStyle;
+        c.region = region;
+        c.cacheDir = cacheDir;
+        c.threads = threads;
+        c.maxImages = maxImages;
+        c.seed = seed;
+        return c;
+    }
+
+    /** @throws IllegalArgumentException a one-line message naming the setting */
     public void checkValidity() {
         if (endpoint != null) {
             String s = endpoint.getScheme();
