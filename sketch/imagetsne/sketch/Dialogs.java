@@ -16,6 +16,13 @@ final class Dialogs {
     Dialogs(ImageTsneSketch sketch, Path lastDir) {
         this.sketch = sketch;
         this.lastDir = lastDir;
+        // Processing picks folders with Swing's chooser, files with the system's dialog: give Swing the system's
+        // look (GTK on Linux) so that both dialogs look alike
+        try {
+            javax.swing.UIManager.setLookAndFeel(javax.swing.UIManager.getSystemLookAndFeelClassName());
+        } catch (ReflectiveOperationException | javax.swing.UnsupportedLookAndFeelException | RuntimeException e) {
+            // the cross-platform look stays
+        }
     }
 
     void folder() { sketch.selectFolder("Choose a folder of images to analyze", "folderChosen", lastDir.toFile()); }

@@ -105,6 +105,7 @@ final class SceneJobs {
         skipped.clear();
         previous = host.scene();
         host.jobStarted(title);
+        host.show(next, fresh); // before the runner is busy: whoever sees it busy sees the new scene
         runner.start(title, job, listener(next, fresh), r -> {
             if (cacheTo != null) {
                 try { LayoutJson.write(r.layout(), cacheTo); } catch (IOException e) { /* a cache only */ }
@@ -119,7 +120,6 @@ final class SceneJobs {
             host.message("analysis cancelled; " + shown(), false);
             host.jobEnded();
         });
-        host.show(next, fresh);
     }
 
     /** The last part of a path or URL, for messages. */
