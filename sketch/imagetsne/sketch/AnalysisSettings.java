@@ -56,6 +56,7 @@ public final class AnalysisSettings {
         o.source = where.source;
         o.s3 = where.s3;
         o.s3Config = where.s3Config;
+        o.images = where.images;
         o.maxImages = maxImages;
         o.seed = seed;
         o.pcaDims = pcaDims;

@@ -36,6 +36,11 @@ final class Scene {
     String featureKind = "", featureReason = "";
     Path source;
     String title = "";
+    /** Labels whose sprites are hidden (clicked off in the legend). */
+    final java.util.Set<String> hidden = new java.util.HashSet<>();
+    /** Which sprites the search matches, or null without a search. */
+    boolean[] match;
+    private final java.util.Map<Integer, java.awt.image.BufferedImage> dots = new java.util.HashMap<>();
 
     int size() { return n; }
 
@@ -46,17 +51,24 @@ final class Scene {
         ensure(n + 1);
         paths.add(path);
         n++;
-        if (provisional) sunflower();
+        if (!provisional) return;
+        // while the expected total holds, earlier sprites keep their places: only the new one is placed
+        if (n > spiralTotal || Math.max(n, expected) != spiralTotal) sunflower();
+        else spiral(n - 1);
     }
+
+    private int spiralTotal;
 
     /** Arrival order on a sunflower spiral: the sprites fill a disc evenly while thumbnails come in. */
     void sunflower() {
-        int total = Math.max(n, expected);
-        for (int i = 0; i < n; i++) {
-            double r = 0.48 * Math.sqrt((i + 0.5) / total), a = i * 2.399963229728653;
-            tx[i] = (float) (0.5 + r * Math.cos(a));
-            ty[i] = (float) (0.5 + r * Math.sin(a));
-        }
+        spiralTotal = Math.max(n, expected);
+        for (int i = 0; i < n; i++) spiral(i);
+    }
+
+    private void spiral(int i) {
+        double r = 0.48 * Math.sqrt((i + 0.5) / spiralTotal), a = i * 2.399963229728653;
+        tx[i] = (float) (0.5 + r * Math.cos(a));
+        ty[i] = (float) (0.5 + r * Math.sin(a));
     }
 
     /** Live t-SNE: an n x dims embedding, normalised as the finished layout will be. */
@@ -116,6 +128,31 @@ final class Scene {
             gx[i] = (float) grid.cellX(it.col());
             gy[i] = (float) grid.cellY(it.row());
         }
+    }
+
+    /** The label of sprite i (from the layout, or the feature set before it), or null. */
+    String label(int i) {
+        if (layout != null && i < layout.size()) return layout.get(i).label();
+        if (features != null && i < features.size()) return features.labels().get(i);
+        return null;
+    }
+
+    /** False when sprite i's label is hidden. */
+    boolean shown(int i) { return hidden.isEmpty() || !hidden.contains(label(i)); }
+
+    /** A sprite for a row that is not an image: a dot in its label's colour (grey without a label). */
+    java.awt.image.BufferedImage dot(String label) {
+        int colour = label == null ? 0xFFA0A0A0 : palette.colour(label);
+        return dots.computeIfAbsent(colour, c -> {
+            int side = 16;
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(new java.awt.Color(c, true));
+            g.fillOval(2, 2, side - 4, side - 4);
+            g.dispose();
+            return img;
+        });
     }
 
     private void ensure(int cap) {

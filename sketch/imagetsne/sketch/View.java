@@ -37,7 +37,10 @@ final class View {
     /** Fit to the free area: zoom 1, centred. */
     void fit() { camera.reset(0, 0); }
 
-    /** Screen positions and sprite size of every sprite of the scene for this frame. */
+    /** Far off screen: where hidden sprites go, so the renderer culls them and no click finds them. */
+    static final float AWAY = -1e7f;
+
+    /** Screen positions and sprite size of every sprite of the scene for this frame (hidden ones {@link #AWAY}). */
     void update(Scene s) {
         int n = s.size();
         if (sx.length < n) { sx = new float[n]; sy = new float[n]; }
@@ -50,6 +53,7 @@ final class View {
             float wx = ((float) placement.x(u) - cx) * scale, wy = ((float) placement.y(v) - cy) * scale;
             sx[i] = areaX + camera.screenX(wx);
             sy[i] = areaY + camera.screenY(wy);
+            if (!s.hidden.isEmpty() && !s.shown(i)) sx[i] = sy[i] = AWAY;
         }
         float tsne = (float) placement.tsneSprite(n) * imageSize;
         float cell = (float) placement.gridSprite() * Math.min(1, scale);
@@ -58,6 +62,14 @@ final class View {
 
     /** Zooms around a window point. */
     void zoomAround(float x, float y, float factor) { camera.zoomAround(x - areaX, y - areaY, factor); }
+
+    /** Pans and zooms so the window rectangle (x0, y0)-(x1, y1) fills the free area (with a margin). */
+    void zoomTo(float x0, float y0, float x1, float y1) {
+        float wx0 = camera.worldX(x0 - areaX), wx1 = camera.worldX(x1 - areaX), wy0 = camera.worldY(y0 - areaY), wy1 = camera.worldY(y1 - areaY);
+        float w = Math.max(wx1 - wx0, spriteSize / camera.zoom()) + 2 * spriteSize / camera.zoom();
+        float h = Math.max(wy1 - wy0, spriteSize / camera.zoom()) + 2 * spriteSize / camera.zoom();
+        camera.set((wx0 + wx1) / 2, (wy0 + wy1) / 2, Math.min(areaW / w, areaH / h));
+    }
 
     /** Zooms around the free area's centre. */
     void zoom(float factor) { camera.zoomAround(areaW / 2, areaH / 2, factor); }
