@@ -30,7 +30,7 @@ final class GridCommand implements Callable<Integer> {
     int rows;
     @Option(names = "--aspect", description = "aspect ratio width/height for the chosen shape (default: ${DEFAULT-VALUE})", defaultValue = "1.5")
     double aspect;
-    @Option(names = "--mode", description = "auto, exact or fast (default: ${DEFAULT-VALUE}: exact up to 5,000 items, beyond within 0.5% of the optimum)", defaultValue = "auto")
+    @Option(names = "--mode", description = "auto, exact or fast (default: ${DEFAULT-VALUE}: exact up to 2,000 items, beyond within 0.5%% of the optimum)", defaultValue = "auto")
     String mode;
     @Option(names = {"-q", "--quiet"}, description = "no progress output")
     boolean quiet;

@@ -21,7 +21,7 @@ final class AuctionLap {
     static final int WINDOW = 8;
     private static final double SCALE = 5;
     private static final double MIN_EPS = 1e-12;
-    /** Extra phases allowed when the full-grid bound finds points whose window missed their best cell. */
+    /** All-cells bounds that may fall short of the target before the windows are given up. */
     private static final int MAX_REPAIRS = 2;
 
     private final double[] xy, cx, cy, price;
@@ -37,8 +37,6 @@ final class AuctionLap {
     /** Result of the last best-cell search. */
     private int j1;
     private double w1, w2;
-    /** Points whose window the last all-cells bound moved. */
-    private int moved;
 
     /** Results of {@link #solve}; lowerBound is NaN when not certified. */
     double cost, lowerBound, finalEps;
@@ -136,13 +134,12 @@ final class AuctionLap {
      * Dual objective of the current prices: sum over points of their best value, plus the empty-cell
      * bidders' share, minus all prices. With allCells the best is over every cell, which makes it a
      * lower bound on the true optimum, and a point whose window misses its best cell gets its window
-     * moved there ({@link #moved} counts them); otherwise over the windows (a bound for the windowed problem).
+     * moved there; otherwise over the windows (a bound for the windowed problem only).
      */
     private double dualBound(boolean allCells) {
         double psum = 0;
         for (int j = 0; j < m; j++) psum += price[j];
         double us = 0;
-        moved = 0;
         for (int i = 0; i < n; i++) {
             double px = xy[2 * i], py = xy[2 * i + 1];
             if (!windowed) {
@@ -160,7 +157,6 @@ final class AuctionLap {
                     int j = pyramid.foundJ[0];
                     w1 = pyramid.foundV[0];
                     center(i, j % gc, j / gc);
-                    moved++;
                 }
             }
             us += w1;

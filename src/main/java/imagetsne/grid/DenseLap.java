@@ -43,6 +43,7 @@ final class DenseLap {
             if (i < n) {
                 pyramid.lowest(xy[2 * i], xy[2 * i + 1], false, 1);
                 u[i] = pyramid.foundV[0] - pmin;
+                ticker.step(4);
             }
             int j = start == null ? -1 : start[i];
             if (j < 0 || row4col[j] >= 0) continue;

@@ -13,8 +13,8 @@ public final class GridAssigner {
      */
     public enum Mode { AUTO, EXACT, FAST }
 
-    /** AUTO solves exactly up to this many points (well under a second). */
-    public static final int AUTO_EXACT_MAX = 5000;
+    /** AUTO solves exactly up to this many points (half a second). */
+    public static final int AUTO_EXACT_MAX = 2000;
     /** EXACT refuses more points: its time grows about as n^2 (a few minutes at this size). */
     public static final int EXACT_MAX = 50_000;
     /** FAST stops once cost - lowerBound is at most this fraction of the cost. */

@@ -41,7 +41,9 @@ final class Multiscale {
      *                     huge inputs, which also skips the certificate (its bound would be loose and slow)
      */
     static Solved solve(double[] xy, GridShape shape, double relGap, int finestPhases, ProgressTicker ticker) {
-        int[] perm = HilbertOrder.of(xy);
+        ticker.plan(xy.length / 16); // the ordering, in window-bid units
+        int[] perm = HilbertOrder.of(xy, ticker);
+        ticker.step(xy.length / 16);
         double[] sorted = new double[xy.length];
         for (int t = 0; t < perm.length; t++) {
             sorted[2 * t] = xy[2 * perm[t]];

@@ -37,6 +37,9 @@ final class ProgressTicker {
         }
     }
 
+    /** For loops that do no counted work (sorting, setting up): lets the callback be asked all the same. */
+    void poll() { step(0); }
+
     /** Reports now; throws when the callback says stop. */
     void report() {
         // an estimate that turned out short keeps the bar below 100% until the work really ends

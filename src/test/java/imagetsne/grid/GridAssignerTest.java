@@ -103,10 +103,8 @@ class GridAssignerTest {
         assertValid(fast, n);
         assertCertified(exact.cost(), fast, xy);
         assertArrayEquals(fast.cellOf(), GridAssigner.assign(xy, s, Mode.FAST).cellOf(), "FAST is deterministic");
-        // AUTO is exact at this size, and an optimal grid beats the naive row-major order by far
-        GridAssignment auto = GridAssigner.assign(xy, s, Mode.AUTO);
-        assertTrue(auto.exact());
-        assertEquals(exact.cost(), auto.cost(), 1e-9 * exact.cost());
+        // AUTO is FAST at this size, and an optimal grid beats the naive row-major order by far
+        assertArrayEquals(fast.cellOf(), GridAssigner.assign(xy, s, Mode.AUTO).cellOf());
         int[] naive = new int[n];
         for (int i = 0; i < n; i++) naive[i] = i;
         assertTrue(exact.cost() < 0.5 * GridAssigner.cost(xy, s, naive));
@@ -150,7 +148,7 @@ class GridAssignerTest {
 
     @Test
     void allPointsIdentical() {
-        for (int n : new int[] {1, 7, 150, 2500, 6000}) {
+        for (int n : new int[] {1, 7, 150, 1500, 6000}) {
             double[] xy = new double[2 * n];
             for (int i = 0; i < n; i++) { xy[2 * i] = 0.3; xy[2 * i + 1] = 0.7; }
             GridShape s = GridShape.choose(n, 1.0);
@@ -174,7 +172,7 @@ class GridAssignerTest {
     }
 
     @Test
-    void autoIsExactUpTo5000AndCertifiedBeyond() {
+    void autoIsExactUpToItsLimitAndCertifiedBeyond() {
         double[] xy = ClusteredPoints.generate(GridAssigner.AUTO_EXACT_MAX + 1, 4);
         GridShape s = GridShape.choose(xy.length / 2, 1.0);
         GridAssignment a = GridAssigner.assign(xy, s, Mode.AUTO);

@@ -12,7 +12,7 @@ class HilbertOrderTest {
         Random r = new Random(1);
         double[] xy = new double[2 * n];
         for (int k = 0; k < xy.length; k++) xy[k] = r.nextDouble();
-        int[] perm = HilbertOrder.of(xy);
+        int[] perm = HilbertOrder.of(xy, new ProgressTicker(GridProgress.NONE));
         boolean[] seen = new boolean[n];
         for (int i : perm) {
             assertFalse(seen[i], "index " + i + " twice");
@@ -25,6 +25,15 @@ class HilbertOrderTest {
         }
         // uniform points: about 1/sqrt(n) apart along the curve, about 0.5 in the given (random) order
         assertTrue(along < given / 20, "mean step along the curve " + along / n + " vs " + given / n);
+    }
+
+    @Test
+    void tiesKeepTheInputOrder() {
+        double[] xy = {0.5, 0.5, 0.1, 0.9, 0.5, 0.5, 0.5, 0.5};
+        int[] perm = HilbertOrder.of(xy, new ProgressTicker(GridProgress.NONE));
+        int at0 = -1, at2 = -1, at3 = -1;
+        for (int t = 0; t < 4; t++) { if (perm[t] == 0) at0 = t; if (perm[t] == 2) at2 = t; if (perm[t] == 3) at3 = t; }
+        assertTrue(at0 < at2 && at2 < at3, "equal points stay in input order");
     }
 
     @Test
