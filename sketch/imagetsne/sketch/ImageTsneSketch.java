@@ -153,17 +153,26 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         int n = scene.size();
         if (n == 0) return;
         int[] frame = scene.frame.length >= n ? scene.frame : null;
-        renderer.draw(g, scene.atlas, view.sx, view.sy, n, view.spriteSize, frame);
+        if (view.order != null) renderer.draw(g, scene.atlas, view.sx, view.sy, view.sizes, view.order, view.ordered, frame);
+        else renderer.draw(g, scene.atlas, view.sx, view.sy, n, view.spriteSize, frame);
         boolean[] match = scene.match;
         if (match != null && match.length >= n) {
             // a search: everything dimmed, then the matches drawn again on top, bright
             noStroke();
             fill(BACKGROUND & 0x00FFFFFF | 0xB4000000);
             rect(view.areaX(), view.areaY(), view.areaWidth(), view.areaHeight());
-            float[] mx = java.util.Arrays.copyOf(view.sx, n), my = java.util.Arrays.copyOf(view.sy, n);
-            for (int i = 0; i < n; i++) if (!match[i]) mx[i] = my[i] = View.AWAY;
-            renderer.draw(g, scene.atlas, mx, my, n, view.spriteSize, frame);
+            if (view.order != null) {
+                int[] mine = new int[view.ordered];
+                int m = 0;
+                for (int k = 0; k < view.ordered; k++) if (match[view.order[k]]) mine[m++] = view.order[k];
+                renderer.draw(g, scene.atlas, view.sx, view.sy, view.sizes, mine, m, frame);
+            } else {
+                float[] mx = java.util.Arrays.copyOf(view.sx, n), my = java.util.Arrays.copyOf(view.sy, n);
+                for (int i = 0; i < n; i++) if (!match[i]) mx[i] = my[i] = View.AWAY;
+                renderer.draw(g, scene.atlas, mx, my, n, view.spriteSize, frame);
+            }
         }
+        if (view.order != null) axes();
         if (selection.has() && selection.selected < n) {
             noFill();
             // a dark halo under each outline, so it shows on light and dark images and in dense clusters
@@ -177,8 +186,26 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         }
     }
 
+    /** Which way the layout is turned: its x, y and z axes, bottom left of the free area, over the sprites. */
+    private void axes() {
+        float ox = view.areaX() + 40, oy = view.areaY() + view.areaHeight() - 40, len = 26;
+        int[] colours = {0xFFE15759, 0xFF59A14F, 0xFF4E79A7};
+        String[] names = {"x", "y", "z"};
+        strokeWeight(2);
+        textAlign(CENTER, CENTER);
+        for (int a = 0; a < 3; a++) {
+            float dx = view.axes[2 * a] * len, dy = view.axes[2 * a + 1] * len;
+            int c = colours[a] & 0x00FFFFFF | Math.round(255 * view.axesFade) << 24;
+            stroke(c);
+            line(ox, oy, ox + dx, oy + dy);
+            fill(c);
+            text(names[a], ox + dx * 1.35f, oy + dy * 1.35f);
+        }
+        noStroke();
+    }
+
     private void outline(int i, float pad) {
-        float h = view.spriteSize / 2 + pad / 2;
+        float h = view.size(i) / 2 + pad / 2;
         rect(view.sx[i] - h, view.sy[i] - h, 2 * h, 2 * h);
     }
 
@@ -230,6 +257,24 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
     }
 
     public void toggleGrid() { setGrid(!view.grid.isOn()); }
+
+    /**
+     * The 3-D switch: t-SNE in three dimensions (or back in two). A layout analyzed here is laid out again
+     * at once from its features; otherwise the next analysis will be, and the status says so.
+     */
+    public void setThreeD(boolean on) {
+        settings.dims = on ? 3 : 2;
+        panel.showThreeD(on);
+        Scene s = scene;
+        if (s.dims == settings.dims && (s.madeWith == null || s.madeWith.tsne.dims == settings.dims)) { settingsChanged(); return; }
+        if (s.features != null && !jobs.busy()) { rerun(); return; }
+        settingsChanged();
+        message((on ? "3-D" : "2-D") + ": " + (jobs.busy() ? "re-run (r) when the job is done"
+                : s.madeWith == null ? "the next analysis is laid out in " + settings.dims + "-D (this layout was loaded from a file)"
+                : "re-run (r) analyzes the folder again"), false);
+    }
+
+    public void toggleThreeD() { setThreeD(settings.dims != 3); }
 
     void setScale(float v) { view.scale = v; dirty = true; }
 
@@ -480,7 +525,8 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
             case 'g', 'G' -> toggleGrid();
             case '+', '=' -> view.zoom(1.25f);
             case '-', '_' -> view.zoom(0.8f);
-            case '0' -> view.fit();
+            case '0' -> { view.fit(); view.orbit.reset(); }
+            case '3' -> toggleThreeD();
             case 'o' -> chooseFolder();
             case 'r', 'R' -> rerun();
             case 'l' -> chooseJsonToLoad();
@@ -491,6 +537,16 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
             case 'P' -> choosePoster();
             case 'h' -> panel.controls.setVisible(!panel.controls.isVisible());
             case '?' -> showHelp = !showHelp;
+            case CODED -> {
+                if (!view.threeD(scene)) return;
+                switch (keyCode) {
+                    case LEFT -> view.orbit.drag(-20, 0);
+                    case RIGHT -> view.orbit.drag(20, 0);
+                    case UP -> view.orbit.drag(0, -20);
+                    case DOWN -> view.orbit.drag(0, 20);
+                    default -> { return; }
+                }
+            }
             default -> { return; }
         }
         dirty = true;
@@ -503,10 +559,12 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         dirty = true;
     }
 
-    @Override public void mouseDragged() {
+    /** Drag pans; in 3-D it turns the layout, and shift-drag or the right button pans. */
+    @Override public void mouseDragged(MouseEvent e) {
         if (panel.controls.hasMouse()) return;
         if (Math.abs(mouseX - pressX) + Math.abs(mouseY - pressY) > 3) dragged = true;
-        view.camera.pan(mouseX - pmouseX, mouseY - pmouseY);
+        if (view.threeD(scene) && !e.isShiftDown() && mouseButton != RIGHT) view.orbit.drag(mouseX - pmouseX, mouseY - pmouseY);
+        else view.camera.pan(mouseX - pmouseX, mouseY - pmouseY);
         hover = -1;
         dirty = true;
     }
@@ -578,9 +636,20 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
     public String featureKind() { return scene.featureKind; }
     public SketchPanel panel() { return panel; }
     public int selected() { return selection.selected; }
+    /** The sprite under the mouse (its preview shows), or -1. */
+    public int hovered() { return hover; }
     public int[] neighbours() { return selection.neighbours.clone(); }
     /** Screen position and side of sprite i as last drawn. */
-    public float[] spriteOnScreen(int i) { return new float[] {view.sx[i], view.sy[i], view.spriteSize}; }
+    public float[] spriteOnScreen(int i) { return new float[] {view.sx[i], view.sy[i], view.size(i)}; }
+    /** 2, or 3 while a 3-D layout is shown. */
+    public int dims() { return scene.dims; }
+    /** The 3-D view's yaw and pitch, radians. */
+    public float[] orbit() { return new float[] {view.orbit.yaw(), view.orbit.pitch()}; }
+    /** Sprites as last drawn, first to last (far to near in 3-D). */
+    public int[] drawOrder() {
+        if (view.order == null) { int[] o = new int[scene.size()]; for (int i = 0; i < o.length; i++) o[i] = i; return o; }
+        return java.util.Arrays.copyOf(view.order, view.ordered);
+    }
     /** The topmost sprite under a window point, or -1. */
     public int spriteAt(float x, float y) { return view.spriteAt(scene.size(), x, y); }
     /** The free area the layout is fitted into: x, y, width, height. */

@@ -14,9 +14,13 @@ import processing.core.PImage;
 final class Overlays {
     static final int STATUS_LINE = 18, LEGEND_ROWS = 20, LEGEND_W = 200, LIST_W = 250;
     private static final String[][] HELP = {
-            {"drag", "pan"}, {"wheel, + / -", "zoom around the cursor"}, {"0", "fit to the window"},
-            {"g", "grid / t-SNE view (animated)"}, {"click", "similar images"}, {"Esc", "cancel the job, clear the selection"},
-            {"o", "analyze a folder"}, {"r", "re-run t-SNE and the grid with the panel's settings"},
+            {"drag", "pan (3-D: turn; shift-drag or right-drag pans)"}, {"arrows", "3-D: turn"},
+            {"wheel, + / -", "zoom around the cursor"}, {"0", "fit to the window (3-D: the first view)"},
+            {"g", "grid / t-SNE view (animated)"}, {"3", "3-D / 2-D t-SNE (lays the features out again)"},
+            {"click", "similar images"}, {"legend row", "hide / show that label"},
+            {"/", "search names and labels (Enter zooms to the matches, Esc clears)"},
+            {"Esc", "cancel the job, clear the selection"},
+            {"o", "analyze a folder"}, {"v", "load vectors (CSV, TSV, IDX)"}, {"r", "re-run t-SNE and the grid with the panel's settings"},
             {"l / s", "load / save the layout (JSON)"}, {"p / P", "screenshot / poster of the whole layout"},
             {"h", "hide / show the panel"}, {"?", "this help"}};
 

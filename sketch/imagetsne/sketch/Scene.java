@@ -21,8 +21,10 @@ final class Scene {
     volatile SpriteAtlas atlas = new SpriteAtlas(64);
     final List<String> paths = new ArrayList<>();
     final Palette palette = new Palette();
-    /** t-SNE point and grid cell of each sprite, in the unit square. */
-    float[] tx = new float[0], ty = new float[0], gx = new float[0], gy = new float[0];
+    /** t-SNE point and grid cell of each sprite, in the unit square (the unit cube: tz, for a 3-D layout). */
+    float[] tx = new float[0], ty = new float[0], tz = new float[0], gx = new float[0], gy = new float[0];
+    /** 2, or 3 for a 3-D layout (shown in perspective, see {@link Orbit}). */
+    int dims = 2;
     int[] frame = new int[0];
     private int n;
     /** True while points are provisional (a sunflower of arrival order, before t-SNE has run). */
@@ -69,6 +71,7 @@ final class Scene {
         double r = 0.48 * Math.sqrt((i + 0.5) / spiralTotal), a = i * 2.399963229728653;
         tx[i] = (float) (0.5 + r * Math.cos(a));
         ty[i] = (float) (0.5 + r * Math.sin(a));
+        tz[i] = 0.5f;
     }
 
     /** Live t-SNE: an n x dims embedding, normalised as the finished layout will be. */
@@ -78,7 +81,9 @@ final class Scene {
         for (int i = 0; i < m; i++) {
             tx[i] = (float) u[i * dims];
             ty[i] = (float) u[i * dims + 1];
+            tz[i] = dims > 2 ? (float) u[i * dims + 2] : 0.5f;
         }
+        this.dims = dims > 2 ? 3 : 2;
         provisional = false;
     }
 
@@ -91,10 +96,12 @@ final class Scene {
         paths.clear();
         paths.addAll(order);
         n = layout.size();
+        dims = layout.dims() > 2 ? 3 : 2;
         for (int i = 0; i < n; i++) {
             Item it = layout.get(i);
             tx[i] = (float) it.x();
             ty[i] = (float) it.y();
+            tz[i] = dims == 3 ? (float) it.point()[2] : 0.5f;
         }
         provisional = false;
         updateGrid();
@@ -160,6 +167,7 @@ final class Scene {
         int c = Math.max(cap, tx.length * 2 + 16);
         tx = Arrays.copyOf(tx, c);
         ty = Arrays.copyOf(ty, c);
+        tz = Arrays.copyOf(tz, c);
         gx = Arrays.copyOf(gx, c);
         gy = Arrays.copyOf(gy, c);
         frame = Arrays.copyOf(frame, c);

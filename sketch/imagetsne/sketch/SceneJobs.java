@@ -95,7 +95,9 @@ final class SceneJobs {
             next.add(cur.paths.get(i));
             next.tx[i] = cur.tx[i];
             next.ty[i] = cur.ty[i];
+            next.tz[i] = cur.tz[i];
         }
+        next.dims = o.tsne.dims; // a switch to 3-D shows at once: the flat layout turns while t-SNE lifts it
         next.palette.copyFrom(cur.palette);
         System.arraycopy(cur.frame, 0, next.frame, 0, Math.min(cur.frame.length, next.frame.length));
         start("re-run " + next.title, next, Session.rerun(cur.features, o), o, null, false);

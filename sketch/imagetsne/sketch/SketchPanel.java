@@ -22,11 +22,11 @@ import java.util.List;
 final class SketchPanel {
     static final float X = 10, Y = 10, WIDTH = 250;
     final Controls controls = new Controls();
-    final Toggle grid;
+    final Toggle grid, threeD;
     final Slider scale, imageSize, maxImages, perplexity, theta, iterations, learningRate, pcaDims;
     final DropDown features, model;
     final Button analyze, rerun, load, vectors, save, saveMatches, screenshot, poster, cancel;
-    final TextField search;
+    final TextField search, seed;
     final Label matches;
     final ProgressBar progress;
     final Label info, stale;
@@ -39,6 +39,8 @@ final class SketchPanel {
         saveMatches = controls.addButton("saveMatches").setLabel("save matches to json").onClick(e -> s.chooseMatchesToSave());
         grid = controls.addToggle("grid").setLabel("view as grid  (g)").setValue(false)
                 .onChange(e -> s.setGrid(e.booleanValue()));
+        threeD = controls.addToggle("threeD").setLabel("3-D  (3; drag turns)").setValue(st.dims == 3)
+                .onChange(e -> s.setThreeD(e.booleanValue()));
         scale = controls.addSlider("scale").setLabel("scale").setRange(0.25f, 4f).setDecimals(2).setValue((float) st.scale)
                 .onChange(e -> s.setScale(e.value()));
         imageSize = controls.addSlider("imageSize").setLabel("image size").setRange(0.1f, 4f).setDecimals(2).setValue((float) st.imageSize)
@@ -76,9 +78,18 @@ final class SketchPanel {
         model = controls.addDropDown("model").setLabel("CNN model").setItems(models)
                 .setIndex(Math.max(0, indexOf(models, st.model)))
                 .onChange(e -> { st.model = e.stringValue(); s.settingsChanged(); });
-        more.add(iterations, learningRate, pcaDims, model, features);
+        seed = controls.addTextField("seed").setPlaceholder("seed (a whole number)").setText(Long.toString(st.seed))
+                .onChange(e -> {
+                    try {
+                        st.seed = Long.parseLong(e.stringValue().replaceFirst("^seed\\s*", "").trim());
+                        s.settingsChanged();
+                    } catch (NumberFormatException x) {
+                        s.message("seed: a whole number, e.g. 42 (now " + st.seed + ")", true);
+                    }
+                });
+        more.add(iterations, learningRate, pcaDims, seed, model, features);
 
-        panel.add(search, matches, saveMatches, grid, scale, imageSize, maxImages, perplexity, theta, more, stale, rerun, analyze, load,
+        panel.add(search, matches, saveMatches, grid, threeD, scale, imageSize, maxImages, perplexity, theta, more, stale, rerun, analyze, load,
                 vectors, save, screenshot, poster, progress, cancel, info);
         setBusy(false);
         setStale(null);
@@ -105,7 +116,7 @@ final class SketchPanel {
 
     /** The panel shows the settings a layout was made with (a re-run starts from there). */
     void show(AnalysisSettings st) {
-        List<Controller<?>> all = List.of(maxImages, perplexity, theta, iterations, learningRate, pcaDims);
+        List<Controller<?>> all = List.of(maxImages, perplexity, theta, iterations, learningRate, pcaDims, seed, threeD);
         all.forEach(c -> c.setBroadcast(false));
         maxImages.setValue(st.maxImages);
         perplexity.setValue((float) st.perplexity);
@@ -113,6 +124,8 @@ final class SketchPanel {
         iterations.setValue(st.iterations);
         learningRate.setValue((float) st.learningRate);
         pcaDims.setValue(st.pcaDims);
+        seed.setText(Long.toString(st.seed));
+        threeD.setValue(st.dims == 3);
         all.forEach(c -> c.setBroadcast(true));
     }
 
@@ -121,6 +134,12 @@ final class SketchPanel {
         matches.setText(count < 0 ? "" : count + " of " + of + " match" + (count > 0 ? ", Enter zooms" : ""));
         matches.setVisible(count >= 0);
         saveMatches.setVisible(count > 0);
+    }
+
+    void showThreeD(boolean on) {
+        threeD.setBroadcast(false);
+        threeD.setValue(on);
+        threeD.setBroadcast(true);
     }
 
     void showGrid(boolean on) {
