@@ -22,6 +22,9 @@ import java.util.Arrays;
  * pixelDensity pixels thick. The current transform and clip of {@code g} are ignored.
  */
 final class Java2DSpriteRenderer implements SpriteRenderer {
+    /** A trimmed sprite drawn this many times larger than its atlas entry is worth a detail copy. */
+    static final float DETAIL_AT = 1.4f;
+
     private final boolean direct;
     private Image boundImage;   // the BufferedImage whose ints are boundData
     private int[] boundData;
@@ -37,13 +40,17 @@ final class Java2DSpriteRenderer implements SpriteRenderer {
         if (x.length < n || y.length < n) throw new IllegalArgumentException("x/y shorter than n=" + n);
         float density = Math.max(1, g.pixelDensity);
         SpriteAtlas.Sprite[] sprites = atlas == null ? new SpriteAtlas.Sprite[0] : atlas.snapshot();
+        SpriteDetail detail = atlas == null ? null : atlas.detail();
+        int drawn;
         if (direct && bind(g.image)) {
             BufferedImage bi = (BufferedImage) boundImage;
-            return raster(boundData, bi.getWidth(), bi.getHeight(), boundOpaque, sprites, x, y, n, size, density, frame);
+            drawn = raster(boundData, bi.getWidth(), bi.getHeight(), boundOpaque, sprites, detail, x, y, n, size, density, frame);
+        } else {
+            g.loadPixels();
+            drawn = raster(g.pixels, g.pixelWidth, g.pixelHeight, false, sprites, detail, x, y, n, size, density, frame);
+            g.updatePixels();
         }
-        g.loadPixels();
-        int drawn = raster(g.pixels, g.pixelWidth, g.pixelHeight, false, sprites, x, y, n, size, density, frame);
-        g.updatePixels();
+        if (detail != null) detail.endFrame();
         return drawn;
     }
 
@@ -78,6 +85,15 @@ final class Java2DSpriteRenderer implements SpriteRenderer {
      */
     static int raster(int[] dst, int W, int H, boolean dstOpaque, SpriteAtlas.Sprite[] sprites,
                       float[] x, float[] y, int n, float size, float density, int[] frame) {
+        return raster(dst, W, H, dstOpaque, sprites, null, x, y, n, size, density, frame);
+    }
+
+    /**
+     * The same; a sprite whose atlas entry lost its larger levels to the budget and is drawn noticeably
+     * larger than what is left is drawn from {@code detail} when it has it, and requested from it otherwise.
+     */
+    static int raster(int[] dst, int W, int H, boolean dstOpaque, SpriteAtlas.Sprite[] sprites, SpriteDetail detail,
+                      float[] x, float[] y, int n, float size, float density, int[] frame) {
         float s = size * density;
         if (!(s > 0) || n <= 0) return 0;
         int t = Math.max(1, Math.round(density)); // frame thickness: one logical pixel
@@ -94,6 +110,11 @@ final class Java2DSpriteRenderer implements SpriteRenderer {
             if (y1 <= y0) y1 = y0 + 1;
             if (x1 <= 0 || x0 >= W || y1 <= 0 || y0 >= H) continue;
             drawn++;
+            if (detail != null && sp != null && sp.trimmed() && s > DETAIL_AT * sp.longest[0]) {
+                SpriteAtlas.Sprite full = detail.get(i);
+                if (full != null) sp = full;
+                else detail.request(i, Math.abs(cx - W * 0.5f) + Math.abs(cy - H * 0.5f));
+            }
             if (sp == null) fill(dst, W, H, x0, y0, x1, y1, PLACEHOLDER, dstOpaque);
             else blit(dst, W, H, dstOpaque, sp, sp.levelFor(s), x0, y0, x1, y1);
             int fc = frame != null && i < frame.length ? frame[i] : 0;

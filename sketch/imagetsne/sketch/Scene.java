@@ -6,6 +6,9 @@ import imagetsne.grid.GridShape;
 import imagetsne.layout.Item;
 import imagetsne.layout.Layout;
 import imagetsne.render.SpriteAtlas;
+import imagetsne.source.ImageDecoder;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +27,9 @@ final class Scene {
     /** t-SNE point and grid cell of each sprite, in the unit square. */
     float[] tx = new float[0], ty = new float[0], gx = new float[0], gy = new float[0];
     int[] frame = new int[0];
-    private int n;
+    /** Runs (on a worker thread) when sharper copies of sprites near the camera are ready: the sketch redraws. */
+    volatile Runnable detailArrived = () -> {};
+    private int n, sized, spiralTotal;
     /** True while points are provisional (a sunflower of arrival order, before t-SNE has run). */
     boolean provisional = true;
     int expected;
@@ -46,17 +51,23 @@ final class Scene {
         ensure(n + 1);
         paths.add(path);
         n++;
-        if (provisional) sunflower();
+        if (expected > sized) { sized = expected; atlas.expect(expected); } // cells for the whole count, before most thumbnails come
+        if (!provisional) return;
+        // only the new sprite moves while the total is unchanged: all of them at 80,000 arrivals would freeze the window
+        if (Math.max(n, expected) != spiralTotal) sunflower();
+        else spiral(n - 1);
     }
 
     /** Arrival order on a sunflower spiral: the sprites fill a disc evenly while thumbnails come in. */
     void sunflower() {
-        int total = Math.max(n, expected);
-        for (int i = 0; i < n; i++) {
-            double r = 0.48 * Math.sqrt((i + 0.5) / total), a = i * 2.399963229728653;
-            tx[i] = (float) (0.5 + r * Math.cos(a));
-            ty[i] = (float) (0.5 + r * Math.sin(a));
-        }
+        spiralTotal = Math.max(n, expected);
+        for (int i = 0; i < n; i++) spiral(i);
+    }
+
+    private void spiral(int i) {
+        double r = 0.48 * Math.sqrt((i + 0.5) / spiralTotal), a = i * 2.399963229728653;
+        tx[i] = (float) (0.5 + r * Math.cos(a));
+        ty[i] = (float) (0.5 + r * Math.sin(a));
     }
 
     /** Live t-SNE: an n x dims embedding, normalised as the finished layout will be. */
@@ -75,7 +86,9 @@ final class Scene {
         this.layout = layout;
         ensure(layout.size());
         List<String> order = layout.items().stream().map(Item::path).toList();
+        atlas.expect(layout.size());
         if (!paths.isEmpty() && !paths.equals(order)) atlas = reordered(order);
+        atlas.setDetailSource(i -> detail(layout, i, atlas.cellSize()), () -> detailArrived.run());
         paths.clear();
         paths.addAll(order);
         n = layout.size();
@@ -99,12 +112,22 @@ final class Scene {
     private SpriteAtlas reordered(List<String> order) {
         java.util.Map<String, Integer> was = new java.util.HashMap<>();
         for (int i = 0; i < paths.size(); i++) was.putIfAbsent(paths.get(i), i);
-        SpriteAtlas a = new SpriteAtlas(atlas.cellSize());
-        for (int i = 0; i < order.size(); i++) {
-            Integer j = was.get(order.get(i));
-            if (j != null && atlas.thumbnail(j) != null) a.set(i, atlas.thumbnail(j));
+        int[] from = new int[order.size()];
+        for (int i = 0; i < from.length; i++) from[i] = was.getOrDefault(order.get(i), -1);
+        return atlas.reordered(from);
+    }
+
+    /** Item i's image at the atlas's full cell size, read again from its file (null when it has none). */
+    private static BufferedImage detail(Layout layout, int i, int side) {
+        if (i >= layout.size()) return null;
+        Item it = layout.get(i);
+        Path f = it.imageFile();
+        if (it.missing() || f == null) return null;
+        try {
+            return ImageDecoder.thumbnailAtMost(ImageDecoder.decode(f, side).image(), side);
+        } catch (IOException e) {
+            return null;
         }
-        return a;
     }
 
     /** Grid cells to the unit square, where the assignment measured them. */
