@@ -22,9 +22,6 @@ import java.util.Arrays;
  * pixelDensity pixels thick. The current transform and clip of {@code g} are ignored.
  */
 final class Java2DSpriteRenderer implements SpriteRenderer {
-    /** A trimmed sprite drawn this many times larger than its atlas entry is worth a detail copy. */
-    static final float DETAIL_AT = 1.4f;
-
     private final boolean direct;
     private Image boundImage;   // the BufferedImage whose ints are boundData
     private int[] boundData;
@@ -38,16 +35,27 @@ final class Java2DSpriteRenderer implements SpriteRenderer {
     public int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, int n, float size, int[] frame) {
         if (n <= 0) return 0;
         if (x.length < n || y.length < n) throw new IllegalArgumentException("x/y shorter than n=" + n);
+        return draw(g, atlas, x, y, size, null, null, n, frame);
+    }
+
+    @Override
+    public int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, float[] size, int[] order, int m, int[] frame) {
+        if (m <= 0) return 0;
+        if (order.length < m) throw new IllegalArgumentException("order shorter than m=" + m);
+        return draw(g, atlas, x, y, Float.NaN, size, order, m, frame);
+    }
+
+    private int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, float size, float[] sizes, int[] order, int m, int[] frame) {
         float density = Math.max(1, g.pixelDensity);
         SpriteAtlas.Sprite[] sprites = atlas == null ? new SpriteAtlas.Sprite[0] : atlas.snapshot();
         SpriteDetail detail = atlas == null ? null : atlas.detail();
         int drawn;
         if (direct && bind(g.image)) {
             BufferedImage bi = (BufferedImage) boundImage;
-            drawn = raster(boundData, bi.getWidth(), bi.getHeight(), boundOpaque, sprites, detail, x, y, n, size, density, frame);
+            drawn = raster(boundData, bi.getWidth(), bi.getHeight(), boundOpaque, sprites, detail, x, y, order, m, size, sizes, density, frame);
         } else {
             g.loadPixels();
-            drawn = raster(g.pixels, g.pixelWidth, g.pixelHeight, false, sprites, detail, x, y, n, size, density, frame);
+            drawn = raster(g.pixels, g.pixelWidth, g.pixelHeight, false, sprites, detail, x, y, order, m, size, sizes, density, frame);
             g.updatePixels();
         }
         if (detail != null) detail.endFrame();
@@ -85,20 +93,24 @@ final class Java2DSpriteRenderer implements SpriteRenderer {
      */
     static int raster(int[] dst, int W, int H, boolean dstOpaque, SpriteAtlas.Sprite[] sprites,
                       float[] x, float[] y, int n, float size, float density, int[] frame) {
-        return raster(dst, W, H, dstOpaque, sprites, null, x, y, n, size, density, frame);
+        return raster(dst, W, H, dstOpaque, sprites, null, x, y, null, n, size, null, density, frame);
     }
 
     /**
-     * The same; a sprite whose atlas entry lost its larger levels to the budget and is drawn noticeably
-     * larger than what is left is drawn from {@code detail} when it has it, and requested from it otherwise.
+     * The same for sprites order[0..m-1] in that order, sprite i of size sizes[i] (order null: 0..m-1;
+     * sizes null: all of {@code size}). A sprite whose atlas entry lost its larger levels to the budget
+     * and is drawn noticeably larger than what is left is drawn from {@code detail} when it has it, and
+     * requested from it otherwise (nearer the frame's centre first).
      */
     static int raster(int[] dst, int W, int H, boolean dstOpaque, SpriteAtlas.Sprite[] sprites, SpriteDetail detail,
-                      float[] x, float[] y, int n, float size, float density, int[] frame) {
-        float s = size * density;
-        if (!(s > 0) || n <= 0) return 0;
+                      float[] x, float[] y, int[] order, int m, float size, float[] sizes, float density, int[] frame) {
+        if (m <= 0 || sizes == null && !(size > 0)) return 0;
         int t = Math.max(1, Math.round(density)); // frame thickness: one logical pixel
         int drawn = 0;
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < m; k++) {
+            int i = order == null ? k : order[k];
+            float s = (sizes == null ? size : sizes[i]) * density;
+            if (!(s > 0)) continue;
             float cx = x[i] * density, cy = y[i] * density;
             if (Float.isNaN(cx) || Float.isNaN(cy)) continue;
             SpriteAtlas.Sprite sp = i < sprites.length ? sprites[i] : null;
@@ -110,11 +122,7 @@ final class Java2DSpriteRenderer implements SpriteRenderer {
             if (y1 <= y0) y1 = y0 + 1;
             if (x1 <= 0 || x0 >= W || y1 <= 0 || y0 >= H) continue;
             drawn++;
-            if (detail != null && sp != null && sp.trimmed() && s > DETAIL_AT * sp.longest[0]) {
-                SpriteAtlas.Sprite full = detail.get(i);
-                if (full != null) sp = full;
-                else detail.request(i, Math.abs(cx - W * 0.5f) + Math.abs(cy - H * 0.5f));
-            }
+            sp = SpriteDetail.sharpest(detail, i, sp, s, Math.abs(cx - W * 0.5f) + Math.abs(cy - H * 0.5f));
             if (sp == null) fill(dst, W, H, x0, y0, x1, y1, PLACEHOLDER, dstOpaque);
             else blit(dst, W, H, dstOpaque, sp, sp.levelFor(s), x0, y0, x1, y1);
             int fc = frame != null && i < frame.length ? frame[i] : 0;

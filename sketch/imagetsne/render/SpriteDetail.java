@@ -23,6 +23,9 @@ import java.util.function.IntFunction;
  * The renderer reads {@link #get}: an immutable Sprite or null (an atomic array: safe publication).
  */
 final class SpriteDetail {
+    /** A trimmed sprite drawn this many times larger than its atlas entry is worth a detail copy. */
+    static final float DETAIL_AT = 1.4f;
+
     private final int cell;
     private final IntFunction<BufferedImage> source;
     private final Runnable arrived;
@@ -71,6 +74,19 @@ final class SpriteDetail {
     SpriteAtlas.Sprite get(int i) {
         AtomicReferenceArray<SpriteAtlas.Sprite> a = held;
         return i < a.length() ? a.get(i) : null;
+    }
+
+    /**
+     * Animation thread, for a renderer: what to draw for item i, whose atlas entry is sp, drawn px
+     * device pixels large and dist px from the centre: its full-size copy when sp lost its larger levels
+     * and would be scaled up noticeably and the copy is held (else it is requested and sp returned).
+     */
+    static SpriteAtlas.Sprite sharpest(SpriteDetail detail, int i, SpriteAtlas.Sprite sp, float px, float dist) {
+        if (detail == null || sp == null || !sp.trimmed() || !(px > DETAIL_AT * sp.longest[0])) return sp;
+        SpriteAtlas.Sprite full = detail.get(i);
+        if (full != null) return full;
+        detail.request(i, dist);
+        return sp;
     }
 
     /** Animation thread: sprite i is drawn this frame larger than the atlas keeps it, dist px from the centre. */

@@ -27,6 +27,8 @@ public final class AnalysisSettings {
     public String features = ENGINE.features.kind.name().toLowerCase(java.util.Locale.ROOT);
     public String model = ENGINE.features.model;
     public long seed = ENGINE.seed;
+    /** t-SNE dimensions: 2, or 3 for the 3-D view. */
+    public int dims = ENGINE.tsne.dims;
     /** Spread of the layout (1 = fits the window). */
     public double scale = 1.0;
     /** Sprite size relative to the automatic size for the number of images (1 = default). */
@@ -56,6 +58,7 @@ public final class AnalysisSettings {
         o.source = where.source;
         o.s3 = where.s3;
         o.s3Config = where.s3Config;
+        o.images = where.images;
         o.maxImages = maxImages;
         o.seed = seed;
         o.pcaDims = pcaDims;
@@ -69,6 +72,7 @@ public final class AnalysisSettings {
         o.tsne.iterations = iterations;
         o.tsne.learningRate = learningRate;
         o.tsne.seed = seed;
+        o.tsne.dims = dims;
         return o;
     }
 
@@ -84,6 +88,7 @@ public final class AnalysisSettings {
         s.theta = o.tsne.theta;
         s.iterations = o.tsne.iterations;
         s.learningRate = o.tsne.learningRate;
+        s.dims = o.tsne.dims;
         s.scale = view.scale;
         s.imageSize = view.imageSize;
         return s;
@@ -98,6 +103,7 @@ public final class AnalysisSettings {
     /** Nothing a re-run would change. */
     static boolean same(AnalysisOptions a, AnalysisOptions b) {
         return sameFeatures(a, b) && a.pcaDims == b.pcaDims && a.tsne.perplexity == b.tsne.perplexity && a.tsne.theta == b.tsne.theta
-                && a.tsne.iterations == b.tsne.iterations && a.tsne.learningRate == b.tsne.learningRate;
+                && a.tsne.iterations == b.tsne.iterations && a.tsne.learningRate == b.tsne.learningRate
+                && a.tsne.dims == b.tsne.dims;
     }
 }

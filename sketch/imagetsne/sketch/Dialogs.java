@@ -29,7 +29,11 @@ final class Dialogs {
 
     void jsonToLoad() { sketch.selectInput("Load a layout (JSON)", "jsonToLoadChosen", lastDir.toFile()); }
 
-    void jsonToSave(String base) { sketch.selectOutput("Save the layout as JSON", "jsonToSaveChosen", lastDir.resolve(base + ".json").toFile()); }
+    void jsonToSave(String base) { jsonToSave(base, "jsonToSaveChosen"); }
+
+    void jsonToSave(String base, String callback) { sketch.selectOutput("Save as a layout JSON", callback, lastDir.resolve(base + ".json").toFile()); }
+
+    void vectors() { sketch.selectInput("Load numeric vectors (CSV, TSV, IDX images)", "vectorsChosen", lastDir.toFile()); }
 
     void screenshot(String base) { sketch.selectOutput("Save a screenshot (PNG)", "screenshotChosen", lastDir.resolve(base + ".png").toFile()); }
 

@@ -24,12 +24,14 @@ final class Scene {
     volatile SpriteAtlas atlas = new SpriteAtlas(64);
     final List<String> paths = new ArrayList<>();
     final Palette palette = new Palette();
-    /** t-SNE point and grid cell of each sprite, in the unit square. */
-    float[] tx = new float[0], ty = new float[0], gx = new float[0], gy = new float[0];
+    /** t-SNE point and grid cell of each sprite, in the unit square (the unit cube: tz, for a 3-D layout). */
+    float[] tx = new float[0], ty = new float[0], tz = new float[0], gx = new float[0], gy = new float[0];
+    /** 2, or 3 for a 3-D layout (shown in perspective, see {@link Orbit}). */
+    int dims = 2;
     int[] frame = new int[0];
     /** Runs (on a worker thread) when sharper copies of sprites near the camera are ready: the sketch redraws. */
     volatile Runnable detailArrived = () -> {};
-    private int n, sized, spiralTotal;
+    private int n, sized;
     /** True while points are provisional (a sunflower of arrival order, before t-SNE has run). */
     boolean provisional = true;
     int expected;
@@ -41,6 +43,11 @@ final class Scene {
     String featureKind = "", featureReason = "";
     Path source;
     String title = "";
+    /** Labels whose sprites are hidden (clicked off in the legend). */
+    final java.util.Set<String> hidden = new java.util.HashSet<>();
+    /** Which sprites the search matches, or null without a search. */
+    boolean[] match;
+    private final java.util.Map<Integer, java.awt.image.BufferedImage> dots = new java.util.HashMap<>();
 
     int size() { return n; }
 
@@ -53,10 +60,12 @@ final class Scene {
         n++;
         if (expected > sized) { sized = expected; atlas.expect(expected); } // cells for the whole count, before most thumbnails come
         if (!provisional) return;
-        // only the new sprite moves while the total is unchanged: all of them at 80,000 arrivals would freeze the window
-        if (Math.max(n, expected) != spiralTotal) sunflower();
+        // while the expected total holds, earlier sprites keep their places: only the new one is placed
+        if (n > spiralTotal || Math.max(n, expected) != spiralTotal) sunflower();
         else spiral(n - 1);
     }
+
+    private int spiralTotal;
 
     /** Arrival order on a sunflower spiral: the sprites fill a disc evenly while thumbnails come in. */
     void sunflower() {
@@ -68,6 +77,7 @@ final class Scene {
         double r = 0.48 * Math.sqrt((i + 0.5) / spiralTotal), a = i * 2.399963229728653;
         tx[i] = (float) (0.5 + r * Math.cos(a));
         ty[i] = (float) (0.5 + r * Math.sin(a));
+        tz[i] = 0.5f;
     }
 
     /** Live t-SNE: an n x dims embedding, normalised as the finished layout will be. */
@@ -77,7 +87,9 @@ final class Scene {
         for (int i = 0; i < m; i++) {
             tx[i] = (float) u[i * dims];
             ty[i] = (float) u[i * dims + 1];
+            tz[i] = dims > 2 ? (float) u[i * dims + 2] : 0.5f;
         }
+        this.dims = dims > 2 ? 3 : 2;
         provisional = false;
     }
 
@@ -92,10 +104,12 @@ final class Scene {
         paths.clear();
         paths.addAll(order);
         n = layout.size();
+        dims = layout.dims() > 2 ? 3 : 2;
         for (int i = 0; i < n; i++) {
             Item it = layout.get(i);
             tx[i] = (float) it.x();
             ty[i] = (float) it.y();
+            tz[i] = dims == 3 ? (float) it.point()[2] : 0.5f;
         }
         provisional = false;
         updateGrid();
@@ -141,11 +155,37 @@ final class Scene {
         }
     }
 
+    /** The label of sprite i (from the layout, or the feature set before it), or null. */
+    String label(int i) {
+        if (layout != null && i < layout.size()) return layout.get(i).label();
+        if (features != null && i < features.size()) return features.labels().get(i);
+        return null;
+    }
+
+    /** False when sprite i's label is hidden. */
+    boolean shown(int i) { return hidden.isEmpty() || !hidden.contains(label(i)); }
+
+    /** A sprite for a row that is not an image: a dot in its label's colour (grey without a label). */
+    java.awt.image.BufferedImage dot(String label) {
+        int colour = label == null ? 0xFFA0A0A0 : palette.colour(label);
+        return dots.computeIfAbsent(colour, c -> {
+            int side = 16;
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(new java.awt.Color(c, true));
+            g.fillOval(2, 2, side - 4, side - 4);
+            g.dispose();
+            return img;
+        });
+    }
+
     private void ensure(int cap) {
         if (tx.length >= cap) return;
         int c = Math.max(cap, tx.length * 2 + 16);
         tx = Arrays.copyOf(tx, c);
         ty = Arrays.copyOf(ty, c);
+        tz = Arrays.copyOf(tz, c);
         gx = Arrays.copyOf(gx, c);
         gy = Arrays.copyOf(gy, c);
         frame = Arrays.copyOf(frame, c);

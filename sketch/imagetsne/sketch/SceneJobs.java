@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -94,7 +95,9 @@ final class SceneJobs {
             next.add(cur.paths.get(i));
             next.tx[i] = cur.tx[i];
             next.ty[i] = cur.ty[i];
+            next.tz[i] = cur.tz[i];
         }
+        next.dims = o.tsne.dims; // a switch to 3-D shows at once: the flat layout turns while t-SNE lifts it
         next.palette.copyFrom(cur.palette);
         System.arraycopy(cur.frame, 0, next.frame, 0, Math.min(cur.frame.length, next.frame.length));
         start("re-run " + next.title, next, Session.rerun(cur.features, o), o, null, false);
@@ -106,7 +109,7 @@ final class SceneJobs {
         previous = host.scene();
         host.jobStarted(title);
         host.show(next, fresh); // before the runner is busy: whoever sees it busy sees the new scene
-        runner.start(title, job, listener(next, fresh), r -> {
+        runner.start(title, job, live -> listener(live, next, fresh), r -> {
             if (cacheTo != null) {
                 try { LayoutJson.write(r.layout(), cacheTo); } catch (IOException e) { /* a cache only */ }
             }
@@ -134,7 +137,7 @@ final class SceneJobs {
         return s.size() == 0 ? "nothing to show: analyze a folder (o) or load a layout (l)" : "showing the previous layout (" + s.size() + " images)";
     }
 
-    private AnalysisListener listener(Scene next, boolean fresh) {
+    private AnalysisListener listener(Executor ui, Scene next, boolean fresh) {
         return new AnalysisListener() {
             int ready;
 
@@ -188,6 +191,40 @@ final class SceneJobs {
         host.jobEnded();
     }
 
+    /**
+     * Numeric vectors: read on the worker, shown at once (images as themselves, other rows as dots in their
+     * label's colour), then laid out as a re-run of their "features", moving live.
+     */
+    void vectors(Path data, Path labels, String labelColumn, String shape, AnalysisOptions o) {
+        skipped.clear();
+        String title = String.valueOf(data.getFileName());
+        host.jobStarted("read " + title);
+        runner.start("read " + title, Session.vectors(data, labels, labelColumn, shape, 0), live -> AnalysisListener.NONE, fs -> {
+            Scene next = new Scene();
+            next.title = title;
+            next.features = fs;
+            next.featureKind = fs.info().kind();
+            next.featureReason = fs.info().reason();
+            next.expected = fs.size();
+            for (int i = 0; i < fs.size(); i++) {
+                BufferedImage t = fs.thumbnails().get(i);
+                next.atlas.set(i, t != null ? t : next.dot(fs.labels().get(i)));
+                next.add(fs.paths().get(i));
+            }
+            o.images = fs.images(); // the "source" a re-run lays out again
+            next.madeWith = o;
+            host.jobEnded();
+            start("lay out " + title, next, Session.rerun(fs, o), o, null, false);
+            host.message(fs.info().reason(), false);
+        }, msg -> {
+            host.message("cannot read " + title + ": " + msg, true);
+            host.jobEnded();
+        }, () -> {
+            host.message("reading cancelled; " + shown(), false);
+            host.jobEnded();
+        });
+    }
+
     /** Loads a layout JSON: parsed, gridded and its thumbnails read on the worker; placeholders show at once. */
     void load(Path file, int thumbnailSize) {
         skipped.clear();
@@ -195,7 +232,7 @@ final class SceneJobs {
         next.title = String.valueOf(file.getFileName());
         previous = host.scene();
         host.jobStarted("load " + next.title);
-        AnalysisListener l = new AnalysisListener() {
+        Function<Executor, AnalysisListener> l = ui -> new AnalysisListener() {
             @Override public void stage(Stage stage, String message) { ui.execute(() -> host.message(message, false)); }
 
             @Override public void layoutRead(Layout layout) {
@@ -233,7 +270,7 @@ final class SceneJobs {
         List<BufferedImage> thumbs = new ArrayList<>(s.size());
         for (int i = 0; i < s.size(); i++) thumbs.add(s.atlas.thumbnail(i));
         host.jobStarted("poster " + file.getFileName());
-        runner.start("poster " + file.getFileName(), Session.poster(s.layout, thumbs, grid, longSide, file), AnalysisListener.NONE, p -> {
+        runner.start("poster " + file.getFileName(), Session.poster(s.layout, thumbs, grid, longSide, file), live -> AnalysisListener.NONE, p -> {
             host.message("saved poster " + p + " (" + longSide + " px)", false);
             host.jobEnded();
         }, msg -> {

@@ -22,7 +22,7 @@ public final class ViewCommand implements Callable<Integer> {
     /** Returned when the window stays open: the launcher must not exit. */
     public static final int KEEP_RUNNING = -1;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE.json|DIR", description = "layout to load or folder to analyze")
+    @Parameters(arity = "0..1", paramLabel = "FILE.json|DIR|DATA", description = "a layout to load, a folder to analyze, or numeric vectors to lay out (.csv, .tsv, IDX images)")
     Path target;
 
     @Option(names = "--analyze", paramLabel = "DIR|s3://bucket/prefix", description = "analyze this folder (or S3 bucket) at start-up")
@@ -30,6 +30,15 @@ public final class ViewCommand implements Callable<Integer> {
 
     @Mixin
     S3Flags s3 = new S3Flags();
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "vectors: a label per row (IDX labels, a metadata TSV, or one per line); default: a label column, or the labels file beside IDX / TSV data")
+    Path labels;
+
+    @Option(names = "--label-column", paramLabel = "NAME", description = "vectors: the label column by header name or 1-based number")
+    String labelColumn;
+
+    @Option(names = "--shape", paramLabel = "WxH[xC]", description = "vectors: draw rows as images of this shape (default: a square row length is a grey image; other rows are dots)")
+    String shape;
 
     @Option(names = "--load", paramLabel = "FILE", description = "load this layout JSON at start-up")
     Path load;
@@ -67,6 +76,15 @@ public final class ViewCommand implements Callable<Integer> {
             o.bundledLayout = home.resolve("data/images-layout.json");
         }
         if (start != null && !Files.exists(start)) throw new UsageError(start + " does not exist");
+        String lower = start == null ? "" : start.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (start != null && Files.isRegularFile(start) && !lower.endsWith(".json")) {
+            o.startVectors = start;
+            o.vectorLabels = labels;
+            o.labelColumn = labelColumn;
+            o.shape = shape;
+        } else if (labels != null || labelColumn != null || shape != null) {
+            throw new UsageError("--labels, --label-column and --shape are for numeric vectors (a .csv, .tsv or IDX file)");
+        }
         o.start = start;
         String what = o.startS3 != null ? analyze : String.valueOf(start);
         if (GraphicsEnvironment.isHeadless()) {

@@ -34,6 +34,14 @@ public final class Session {
         return new FeatureJob(options.checkValidity());
     }
 
+    /**
+     * Numeric vectors (CSV, Projector TSV, IDX images) with their labels as a feature set; lay them out with
+     * {@link #rerun}. {@code labels}, {@code labelColumn} and {@code shape} may be null (see {@link imagetsne.io.Vectors#read}).
+     */
+    public static Job<FeatureSet> vectors(Path data, Path labels, String labelColumn, String shape, int limit) {
+        return new VectorsJob(data, labels, labelColumn, shape, limit);
+    }
+
     /** PCA to {@code pcaDims} (when the rows have more; 0 = none), then t-SNE, of any numeric rows. */
     public static Job<Embedding> embed(float[][] rows, int pcaDims, TsneOptions tsne) {
         return new EmbedJob(rows, pcaDims, tsne);

@@ -47,7 +47,7 @@ class SpriteAtlasScaleTest {
         float[] x = new float[N], y = new float[N];
         for (int i = 0; i < N; i++) { x[i] = 1 + 2 * (i % 500); y[i] = 1 + 2 * (i / 500); }
         int[] frame = new int[w * h];
-        assertEquals(N, Java2DSpriteRenderer.raster(frame, w, h, true, atlas.snapshot(), atlas.detail(), x, y, N, 2, 1, null));
+        assertEquals(N, Java2DSpriteRenderer.raster(frame, w, h, true, atlas.snapshot(), atlas.detail(), x, y, null, N, 2, null, 1, null));
         int[][] means = new int[DISTINCT][4];
         for (int k = 0; k < DISTINCT; k++) for (int q = 0; q < 4; q++) means[k][q] = blockMean(emoji.get(k), 16, 1 + 2 * (q % 2), 1 + 2 * (q / 2));
         int off = 0;
@@ -66,7 +66,7 @@ class SpriteAtlasScaleTest {
         int[] shown = {3, 401, 99_999, 150_001, N - 1};
         Arrays.fill(x, Float.NaN);
         for (int k = 0; k < shown.length; k++) { x[shown[k]] = 40 + 70 * k; y[shown[k]] = 40; }
-        Java2DSpriteRenderer.raster(frame, w, h, true, atlas.snapshot(), atlas.detail(), x, y, N, 64, 1, null);
+        Java2DSpriteRenderer.raster(frame, w, h, true, atlas.snapshot(), atlas.detail(), x, y, null, N, 64, null, 1, null);
         atlas.detail().endFrame();
         for (int k = 0; k < shown.length; k++) {
             BufferedImage src = emoji.get(shown[k] % DISTINCT);
@@ -84,7 +84,7 @@ class SpriteAtlasScaleTest {
             Thread.sleep(20);
         }
         assertTrue(arrived.get() > 0, "the sketch was told to redraw");
-        Java2DSpriteRenderer.raster(frame, w, h, true, atlas.snapshot(), atlas.detail(), x, y, N, 64, 1, null);
+        Java2DSpriteRenderer.raster(frame, w, h, true, atlas.snapshot(), atlas.detail(), x, y, null, N, 64, null, 1, null);
         for (int k = 0; k < shown.length; k++) {
             BufferedImage src = emoji.get(shown[k] % DISTINCT);
             for (int py = 0; py < 64; py++) for (int px = 0; px < 64; px++)
