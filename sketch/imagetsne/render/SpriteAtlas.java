@@ -1,7 +1,5 @@
 package imagetsne.render;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.DataBufferInt;
@@ -318,8 +316,8 @@ public final class SpriteAtlas {
             if (Math.max(iw, ih) > cellSize) {
                 if (iw >= ih) { w0 = cellSize; h0 = Math.max(1, Math.round((float) ih * cellSize / iw)); }
                 else { h0 = cellSize; w0 = Math.max(1, Math.round((float) iw * cellSize / ih)); }
-                halved = halvedTo(image, w0, h0);
-                if (halved == null) image = downscale(image, w0, h0);
+                halved = SpritePixels.halvedTo(image, w0, h0);
+                if (halved == null) image = SpritePixels.downscale(image, w0, h0);
             }
             // level sizes: halve while the longest side stays >= MIN_MIP
             int levels = 1;
@@ -332,88 +330,11 @@ public final class SpriteAtlas {
                 pix[k] = store.reserve(k, Math.max(w[k], h[k]), w[k] * h[k], off);
             }
             int[] data = pix[0];
-            System.arraycopy(halved != null ? halved : argb(image), 0, data, off[0], w0 * h0);
+            System.arraycopy(halved != null ? halved : SpritePixels.argb(image), 0, data, off[0], w0 * h0);
             boolean opaque = true;
             for (int p = off[0], m = p + w0 * h0; p < m; p++) if ((data[p] >>> 24) != 255) { opaque = false; break; }
-            for (int k = 1; k < levels; k++) halve(pix[k - 1], off[k - 1], w[k - 1], h[k - 1], pix[k], off[k], w[k], h[k]);
+            for (int k = 1; k < levels; k++) SpritePixels.halve(pix[k - 1], off[k - 1], w[k - 1], h[k - 1], pix[k], off[k], w[k], h[k]);
             return new Sprite(pix, w, h, off, opaque, (float) w0 / h0, Math.min(full, Math.max(iw, ih)));
-        }
-
-        /**
-         * The image box-halved down to tw x th when it is that size times a power of two (64 px thumbnails
-         * into 32 or 16 px cells), else null. Much cheaper than Java2D's scaling, which made filling a
-         * shrunken atlas of 200,000 slow.
-         */
-        private static int[] halvedTo(BufferedImage image, int tw, int th) {
-            int w = image.getWidth(), h = image.getHeight();
-            if (w % tw != 0 || h % th != 0 || w / tw != h / th || Integer.bitCount(w / tw) != 1) return null;
-            int[] cur = argb(image);
-            while (w > tw) {
-                int[] next = new int[(w / 2) * (h / 2)];
-                halve(cur, 0, w, h, next, 0, w / 2, h / 2);
-                cur = next;
-                w /= 2;
-                h /= 2;
-            }
-            return cur;
-        }
-
-        /**
-         * The pixels as non-premultiplied sRGB ARGB, row-major: straight from the buffer of a plain
-         * TYPE_INT_ARGB image (what the decoder makes), through getRGB for any other type (~10x slower).
-         */
-        static int[] argb(BufferedImage im) {
-            int w = im.getWidth(), h = im.getHeight();
-            WritableRaster r = im.getRaster();
-            if (im.getType() == BufferedImage.TYPE_INT_ARGB && r.getDataBuffer() instanceof DataBufferInt db
-                    && r.getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel sm && db.getNumBanks() == 1) {
-                int[] out = new int[w * h], src = db.getData();
-                int stride = sm.getScanlineStride();
-                int base = db.getOffset() - r.getSampleModelTranslateY() * stride - r.getSampleModelTranslateX();
-                for (int y = 0; y < h; y++) System.arraycopy(src, base + y * stride, out, y * w, w);
-                return out;
-            }
-            return im.getRGB(0, 0, w, h, null, 0, w);
-        }
-
-        /** Bilinear steps of at most 2x (plain bilinear from 4x or more skips pixels and aliases). */
-        private static BufferedImage downscale(BufferedImage src, int tw, int th) {
-            BufferedImage cur = src;
-            int cw = src.getWidth(), ch = src.getHeight();
-            do {
-                int nw = Math.max(tw, cw / 2), nh = Math.max(th, ch / 2);
-                BufferedImage next = new BufferedImage(nw, nh, BufferedImage.TYPE_INT_ARGB);
-                Graphics2D g = next.createGraphics();
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.drawImage(cur, 0, 0, nw, nh, null);
-                g.dispose();
-                cur = next;
-                cw = nw;
-                ch = nh;
-            } while (cw != tw || ch != th);
-            return cur;
-        }
-
-        /** 2x2 box filter weighted by alpha (transparent pixels do not darken the edges). */
-        private static void halve(int[] d, int so, int sw, int sh, int[] o, int doff, int dw, int dh) {
-            for (int y = 0; y < dh; y++) {
-                int y0 = Math.min(2 * y, sh - 1), y1 = Math.min(2 * y + 1, sh - 1);
-                for (int x = 0; x < dw; x++) {
-                    int x0 = Math.min(2 * x, sw - 1), x1 = Math.min(2 * x + 1, sw - 1);
-                    int p0 = d[so + y0 * sw + x0], p1 = d[so + y0 * sw + x1];
-                    int p2 = d[so + y1 * sw + x0], p3 = d[so + y1 * sw + x1];
-                    int a0 = p0 >>> 24, a1 = p1 >>> 24, a2 = p2 >>> 24, a3 = p3 >>> 24;
-                    int as = a0 + a1 + a2 + a3;
-                    int out = 0;
-                    if (as > 0) {
-                        int r = (a0 * (p0 >> 16 & 255) + a1 * (p1 >> 16 & 255) + a2 * (p2 >> 16 & 255) + a3 * (p3 >> 16 & 255) + as / 2) / as;
-                        int g = (a0 * (p0 >> 8 & 255) + a1 * (p1 >> 8 & 255) + a2 * (p2 >> 8 & 255) + a3 * (p3 >> 8 & 255) + as / 2) / as;
-                        int b = (a0 * (p0 & 255) + a1 * (p1 & 255) + a2 * (p2 & 255) + a3 * (p3 & 255) + as / 2) / as;
-                        out = ((as + 2) >> 2) << 24 | r << 16 | g << 8 | b;
-                    }
-                    o[doff + y * dw + x] = out;
-                }
-            }
         }
     }
 }
