@@ -48,13 +48,17 @@ final class Java2DSpriteRenderer implements SpriteRenderer {
     private int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, float size, float[] sizes, int[] order, int m, int[] frame) {
         float density = Math.max(1, g.pixelDensity);
         SpriteAtlas.Sprite[] sprites = atlas == null ? new SpriteAtlas.Sprite[0] : atlas.snapshot();
+        SpriteDetail detail = atlas == null ? null : atlas.detail();
+        int drawn;
         if (direct && bind(g.image)) {
             BufferedImage bi = (BufferedImage) boundImage;
-            return raster(boundData, bi.getWidth(), bi.getHeight(), boundOpaque, sprites, x, y, order, m, size, sizes, density, frame);
+            drawn = raster(boundData, bi.getWidth(), bi.getHeight(), boundOpaque, sprites, detail, x, y, order, m, size, sizes, density, frame);
+        } else {
+            g.loadPixels();
+            drawn = raster(g.pixels, g.pixelWidth, g.pixelHeight, false, sprites, detail, x, y, order, m, size, sizes, density, frame);
+            g.updatePixels();
         }
-        g.loadPixels();
-        int drawn = raster(g.pixels, g.pixelWidth, g.pixelHeight, false, sprites, x, y, order, m, size, sizes, density, frame);
-        g.updatePixels();
+        if (detail != null) detail.endFrame();
         return drawn;
     }
 
@@ -89,14 +93,16 @@ final class Java2DSpriteRenderer implements SpriteRenderer {
      */
     static int raster(int[] dst, int W, int H, boolean dstOpaque, SpriteAtlas.Sprite[] sprites,
                       float[] x, float[] y, int n, float size, float density, int[] frame) {
-        return raster(dst, W, H, dstOpaque, sprites, x, y, null, n, size, null, density, frame);
+        return raster(dst, W, H, dstOpaque, sprites, null, x, y, null, n, size, null, density, frame);
     }
 
     /**
      * The same for sprites order[0..m-1] in that order, sprite i of size sizes[i] (order null: 0..m-1;
-     * sizes null: all of {@code size}).
+     * sizes null: all of {@code size}). A sprite whose atlas entry lost its larger levels to the budget
+     * and is drawn noticeably larger than what is left is drawn from {@code detail} when it has it, and
+     * requested from it otherwise (nearer the frame's centre first).
      */
-    static int raster(int[] dst, int W, int H, boolean dstOpaque, SpriteAtlas.Sprite[] sprites,
+    static int raster(int[] dst, int W, int H, boolean dstOpaque, SpriteAtlas.Sprite[] sprites, SpriteDetail detail,
                       float[] x, float[] y, int[] order, int m, float size, float[] sizes, float density, int[] frame) {
         if (m <= 0 || sizes == null && !(size > 0)) return 0;
         int t = Math.max(1, Math.round(density)); // frame thickness: one logical pixel
@@ -116,6 +122,7 @@ final class Java2DSpriteRenderer implements SpriteRenderer {
             if (y1 <= y0) y1 = y0 + 1;
             if (x1 <= 0 || x0 >= W || y1 <= 0 || y0 >= H) continue;
             drawn++;
+            sp = SpriteDetail.sharpest(detail, i, sp, s, Math.abs(cx - W * 0.5f) + Math.abs(cy - H * 0.5f));
             if (sp == null) fill(dst, W, H, x0, y0, x1, y1, PLACEHOLDER, dstOpaque);
             else blit(dst, W, H, dstOpaque, sp, sp.levelFor(s), x0, y0, x1, y1);
             int fc = frame != null && i < frame.length ? frame[i] : 0;

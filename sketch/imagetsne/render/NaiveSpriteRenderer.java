@@ -6,7 +6,7 @@ import processing.core.PImage;
 
 import java.util.Arrays;
 
-/** The baseline: Processing's image() per sprite (any renderer; for the benchmark). */
+/** The baseline: Processing's image() per sprite (any renderer; for the benchmark), detail copies near the camera as the rasteriser. */
 final class NaiveSpriteRenderer implements SpriteRenderer {
     private PImage[] images = new PImage[0];           // per index, built from the atlas entry below
     private SpriteAtlas.Sprite[] imageOf = new SpriteAtlas.Sprite[0];
@@ -26,6 +26,8 @@ final class NaiveSpriteRenderer implements SpriteRenderer {
 
     private int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, float uniform, float[] sizes, int[] order, int n, int[] frame) {
         SpriteAtlas.Sprite[] sprites = atlas == null ? new SpriteAtlas.Sprite[0] : atlas.snapshot();
+        SpriteDetail detail = atlas == null ? null : atlas.detail();
+        float density = Math.max(1, g.pixelDensity);
         int cap = order == null ? n : x.length;
         if (images.length < cap) {
             images = Arrays.copyOf(images, cap);
@@ -54,6 +56,7 @@ final class NaiveSpriteRenderer implements SpriteRenderer {
                 g.fill(PLACEHOLDER);
                 g.rect(left, top, sw, sh);
             } else {
+                sp = SpriteDetail.sharpest(detail, i, sp, size * density, Math.abs(cx - W * 0.5f) + Math.abs(cy - H * 0.5f));
                 g.image(image(i, sp), left, top, sw, sh);
             }
             int fc = frame != null && i < frame.length ? frame[i] : 0;
@@ -66,6 +69,7 @@ final class NaiveSpriteRenderer implements SpriteRenderer {
         }
         g.popStyle();
         g.popMatrix();
+        if (detail != null) detail.endFrame();
         return drawn;
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
  * new thumbnail only rewrites its cell and Processing re-uploads the changed region of that page.
  * Cells have a 1-px gutter repeating their edge pixels so that bilinear sampling does not bleed in
  * from the neighbours. Placeholders and frames are one untextured QUADS shape drawn last.
- * Memory: one 2048x2048 page per ~960 items of a 64-px atlas (16 MB heap + 16 MB texture).
+ * Memory: one 2048x2048 page per ~960 items of a 64-px atlas (16 MB heap + 16 MB texture), per ~12,800
+ * items once a large atlas keeps 16 px. No detail copies near the camera: this draws the atlas's entries.
  */
 final class P2DSpriteRenderer implements SpriteRenderer {
     private static final int PAGE = 2048;
@@ -207,12 +208,13 @@ final class P2DSpriteRenderer implements SpriteRenderer {
 
     /** Copies changed atlas entries into their page cells; returns the entries the pages now hold. */
     private SpriteAtlas.Sprite[] sync(PGraphics g, SpriteAtlas a) {
-        if (a != atlas || (a != null && a.cellSize() != cell)) {
+        // pages are cut for the atlas's resident side: when its budget shrinks the cells, they are cut again
+        if (a != atlas || (a != null && a.residentSide() != cell)) {
             disposePages();
             atlas = a;
             seenVersion = -1;
             if (a != null) {
-                cell = a.cellSize();
+                cell = a.residentSide();
                 pageSize = PAGE;
                 if (PGraphicsOpenGL.maxTextureSize > 0) pageSize = Math.min(pageSize, PGraphicsOpenGL.maxTextureSize);
                 stride = cell + 2;

@@ -215,6 +215,7 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
     @Override public void show(Scene s, boolean fit) {
         scene = s;
+        s.detailArrived = () -> post(() -> {}); // sharper sprites near the camera: a task wakes the loop and redraws
         hover = -1;
         selection.clear();
         panel.info.setText(s.title);

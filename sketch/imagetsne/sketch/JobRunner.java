@@ -76,9 +76,11 @@ final class JobRunner {
             } catch (CancelToken.CancelledException e) {
                 finish(r, cancelled);
             } catch (Exception | OutOfMemoryError e) {
-                String msg = e instanceof OutOfMemoryError ? "out of memory: analyze fewer images (max num images)"
+                String msg = e instanceof OutOfMemoryError ? "out of memory (heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                        + " MB): analyze fewer images (max num images), or start with more heap (java -Xmx8g -jar ...)"
                         : e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-                if (!(e instanceof java.io.IOException) && !(e instanceof IllegalArgumentException)) e.printStackTrace();
+                // one line, no stack trace, for what the user can act on
+                if (!(e instanceof java.io.IOException) && !(e instanceof IllegalArgumentException) && !(e instanceof OutOfMemoryError)) e.printStackTrace();
                 finish(r, () -> failed.accept(msg));
             }
         }, "job: " + title);

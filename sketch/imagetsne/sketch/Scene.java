@@ -6,6 +6,9 @@ import imagetsne.grid.GridShape;
 import imagetsne.layout.Item;
 import imagetsne.layout.Layout;
 import imagetsne.render.SpriteAtlas;
+import imagetsne.source.ImageDecoder;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +29,9 @@ final class Scene {
     /** 2, or 3 for a 3-D layout (shown in perspective, see {@link Orbit}). */
     int dims = 2;
     int[] frame = new int[0];
-    private int n;
+    /** Runs (on a worker thread) when sharper copies of sprites near the camera are ready: the sketch redraws. */
+    volatile Runnable detailArrived = () -> {};
+    private int n, sized;
     /** True while points are provisional (a sunflower of arrival order, before t-SNE has run). */
     boolean provisional = true;
     int expected;
@@ -53,6 +58,7 @@ final class Scene {
         ensure(n + 1);
         paths.add(path);
         n++;
+        if (expected > sized) { sized = expected; atlas.expect(expected); } // cells for the whole count, before most thumbnails come
         if (!provisional) return;
         // while the expected total holds, earlier sprites keep their places: only the new one is placed
         if (n > spiralTotal || Math.max(n, expected) != spiralTotal) sunflower();
@@ -92,7 +98,9 @@ final class Scene {
         this.layout = layout;
         ensure(layout.size());
         List<String> order = layout.items().stream().map(Item::path).toList();
+        atlas.expect(layout.size());
         if (!paths.isEmpty() && !paths.equals(order)) atlas = reordered(order);
+        atlas.setDetailSource(i -> detail(layout, i, atlas.cellSize()), () -> detailArrived.run());
         paths.clear();
         paths.addAll(order);
         n = layout.size();
@@ -118,12 +126,22 @@ final class Scene {
     private SpriteAtlas reordered(List<String> order) {
         java.util.Map<String, Integer> was = new java.util.HashMap<>();
         for (int i = 0; i < paths.size(); i++) was.putIfAbsent(paths.get(i), i);
-        SpriteAtlas a = new SpriteAtlas(atlas.cellSize());
-        for (int i = 0; i < order.size(); i++) {
-            Integer j = was.get(order.get(i));
-            if (j != null && atlas.thumbnail(j) != null) a.set(i, atlas.thumbnail(j));
+        int[] from = new int[order.size()];
+        for (int i = 0; i < from.length; i++) from[i] = was.getOrDefault(order.get(i), -1);
+        return atlas.reordered(from);
+    }
+
+    /** Item i's image at the atlas's full cell size, read again from its file (null when it has none). */
+    private static BufferedImage detail(Layout layout, int i, int side) {
+        if (i >= layout.size()) return null;
+        Item it = layout.get(i);
+        Path f = it.imageFile();
+        if (it.missing() || f == null) return null;
+        try {
+            return ImageDecoder.thumbnailAtMost(ImageDecoder.decode(f, side).image(), side);
+        } catch (IOException e) {
+            return null;
         }
-        return a;
     }
 
     /** Grid cells to the unit square, where the assignment measured them. */

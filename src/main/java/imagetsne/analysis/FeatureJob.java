@@ -55,7 +55,8 @@ final class FeatureJob implements Job<FeatureSet> {
         }, r -> { Thread t = new Thread(r, "load features"); t.setDaemon(true); t.start(); });
         int side = 2 * FeatureExtractors.inputSide(o.features);
         List<SourceImage> ok = new ArrayList<>();
-        List<BufferedImage> thumbs = new ArrayList<>();
+        // packed and budgeted: at 80,000 images a list of ARGB thumbnails alone would fill a 2 GB heap
+        CompactThumbnails thumbs = new CompactThumbnails(o.thumbnailSize, CompactThumbnails.defaultBudget());
         List<float[]> vectors = new ArrayList<>();
         List<FeatureSet.FileWarning> warnings = new ArrayList<>();
         int hits = 0, recomputed;
@@ -124,7 +125,7 @@ final class FeatureJob implements Job<FeatureSet> {
                         if (d.forFeatures != null || d.warnings.isEmpty()) cache.putThumbnail(d.image.file(), o.thumbnailSize, d.thumb);
                     }
                     ok.add(d.image);
-                    thumbs.add(d.thumb);
+                    thumbs.append(d.thumb);
                     vectors.add(v);
                 }
                 l.progress(Stage.FEATURES, end, images.size());
@@ -142,7 +143,9 @@ final class FeatureJob implements Job<FeatureSet> {
             if (ok.isEmpty()) throw new IOException("none of the " + images.size() + " images could be analyzed (" + skipped.size() + " skipped)");
             FeatureSet.FeatureInfo info = new FeatureSet.FeatureInfo(ex.kind(), sel.model(), sel.layer(), ex.dimension(), sel.reason());
             l.imagesAccepted(ok.stream().map(SourceImage::file).toList());
-            return new FeatureSet(List.copyOf(ok), List.copyOf(thumbs), vectors.toArray(new float[0][]), info, List.copyOf(skipped),
+            if (thumbs.maxSide() < o.thumbnailSize) l.info("thumbnails kept at " + thumbs.maxSide() + " px (of " + o.thumbnailSize
+                    + ") to fit their memory budget (a tenth of the heap)");
+            return new FeatureSet(List.copyOf(ok), thumbs, vectors.toArray(new float[0][]), info, List.copyOf(skipped),
                     List.copyOf(warnings), hits, recomputed);
         }
     }
@@ -205,7 +208,7 @@ final class FeatureJob implements Job<FeatureSet> {
             // enough pixels for the thumbnail and the extractor, no more (a subsampled decode is cheaper)
             ImageDecoder.Decoded dec = ImageDecoder.decode(f, side > 0 ? Math.max(thumbSize, side) : 0);
             BufferedImage full = dec.image();
-            BufferedImage thumb = ImageDecoder.thumbnail(full, thumbSize);
+            BufferedImage thumb = ImageDecoder.thumbnailAtMost(full, thumbSize);
             BufferedImage forFeatures = side > 0 && Math.max(full.getWidth(), full.getHeight()) > side ? ImageDecoder.thumbnail(full, side) : full;
             return new Decoded(img, forFeatures, thumb, null, dec.warnings());
         } catch (IOException e) {

@@ -15,7 +15,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +63,8 @@ final class LoadJob implements Job<LoadedLayout> {
                 throw new CancelToken.CancelledException();
             }
         }
-        BufferedImage[] thumbs = new BufferedImage[n];
+        // packed and budgeted, as an analysis's: the sketch keeps its own copies in the atlas meanwhile
+        CompactThumbnails thumbs = CompactThumbnails.slots(n, thumbnailSize, CompactThumbnails.defaultBudget());
         List<SkippedFile> unreadable = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -84,8 +84,9 @@ final class LoadJob implements Job<LoadedLayout> {
                     if (!it.missing() && image != null) {
                         try {
                             BufferedImage img = ImageDecoder.decode(image, thumbnailSize).image();
-                            thumbs[index] = ImageDecoder.thumbnail(img, thumbnailSize);
-                            l.thumbnailReady(index, thumbs[index]);
+                            BufferedImage thumb = ImageDecoder.thumbnailAtMost(img, thumbnailSize);
+                            thumbs.put(index, thumb);
+                            l.thumbnailReady(index, thumb);
                         } catch (IOException | RuntimeException e) {
                             unreadable.add(new SkippedFile(image, e.getMessage() == null ? e.toString() : e.getMessage()));
                         }
@@ -102,6 +103,7 @@ final class LoadJob implements Job<LoadedLayout> {
                 try {
                     f.get();
                 } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof OutOfMemoryError oom) throw oom; // the caller's one line says what to do
                     throw new IOException("reading thumbnails: " + e.getCause(), e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -109,7 +111,7 @@ final class LoadJob implements Job<LoadedLayout> {
                 }
             }
             Layout result = grid != null ? layout.withGrid(grid) : layout;
-            return new LoadedLayout(result, Arrays.asList(thumbs), grid, List.copyOf(missing), List.copyOf(unreadable));
+            return new LoadedLayout(result, thumbs, grid, List.copyOf(missing), List.copyOf(unreadable));
         } finally {
             pool.shutdownNow();
         }

@@ -21,12 +21,75 @@ public final class Pca {
     /** rows = items; returns n x min(dims, d, n) projections. */
     public static double[][] reduce(float[][] x, int dims) {
         int n = x.length, d = n == 0 ? 0 : x[0].length;
-        double[] flat = new double[n * d];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n; i++)
             if (x[i].length != d) throw new IllegalArgumentException("PCA: row " + i + " has " + x[i].length + " values, expected " + d);
-            for (int j = 0; j < d; j++) flat[i * d + j] = x[i][j];
+        if (dims >= 1 && d <= n && (long) n * d > BLOCKED_MIN) {
+            try {
+                return blockedCovariancePca(x, n, d, Math.min(dims, d));
+            } catch (Throwable e) { // no native BLAS on this platform: the flat path below still works
+                System.err.println("PCA: native BLAS unavailable (" + e.getMessage() + "), using EJML");
+            }
         }
+        double[] flat = new double[n * d];
+        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) flat[i * d + j] = x[i][j];
         return reduceFlat(flat, n, d, dims);
+    }
+
+    /** Above this many values an n x d double copy of float rows costs more heap than the rows themselves. */
+    static final long BLOCKED_MIN = 1L << 21;
+
+    /**
+     * The covariance path without an n x d double copy (80,000 x 2,008 hog rows: 1.3 GB): X^T X is summed
+     * over blocks of centred rows on the native gemm, and the projections are made block by block. The
+     * native blocks are reused and closed, not left to the collector (that piled up gigabytes off-heap).
+     */
+    private static double[][] blockedCovariancePca(float[][] x, int n, int d, int k) {
+        double[] mean = new double[d];
+        for (float[] r : x) for (int j = 0; j < d; j++) mean[j] += r[j];
+        for (int j = 0; j < d; j++) mean[j] /= n;
+        int rows = Math.max(1, Math.min(n, (1 << 22) / d));
+        double[] staging = new double[rows * d];
+        INDArray full = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, rows, d), tail = null;
+        INDArray s = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, d, d);
+        double[] proj = new double[n * k];
+        try {
+            if (n % rows != 0) tail = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, n % rows, d);
+            for (int from = 0; from < n; from += rows) {
+                INDArray b = centredBlock(x, mean, from, Math.min(rows, n - from), staging, full, tail);
+                Nd4j.gemm(b, b, s, true, false, 1.0, 1.0);
+            }
+            Eig e = d > SUBSPACE_MIN && k * 4 < d ? topEigenSubspace(s, d, k)
+                    : topEigen(new DMatrixRMaj(d, d, true, s.dup('c').data().asDouble()), k);
+            INDArray vecs = Nd4j.create(e.vectors.data, new int[] {d, k}, 'c');
+            for (int from = 0; from < n; from += rows) {
+                int m = Math.min(rows, n - from);
+                INDArray p = Nd4j.gemm(centredBlock(x, mean, from, m, staging, full, tail), vecs, false, false), pc = p.dup('c');
+                System.arraycopy(pc.data().asDouble(), 0, proj, from * k, m * k);
+                p.close();
+                pc.close();
+            }
+            vecs.close();
+            fixSigns(proj, n, k, e.vectors.data, d);
+        } finally {
+            full.close();
+            if (tail != null) tail.close();
+            s.close();
+        }
+        double[][] out = new double[n][k];
+        for (int i = 0; i < n; i++) System.arraycopy(proj, i * k, out[i], 0, k);
+        return out;
+    }
+
+    /** Rows [from, from + m) less the mean, copied into full (m rows) or tail (fewer); staging holds them on the heap. */
+    private static INDArray centredBlock(float[][] x, double[] mean, int from, int m, double[] staging, INDArray full, INDArray tail) {
+        int d = mean.length;
+        for (int i = 0; i < m; i++) {
+            float[] r = x[from + i];
+            for (int j = 0; j < d; j++) staging[i * d + j] = r[j] - mean[j];
+        }
+        INDArray b = m == full.rows() ? full : tail;
+        b.data().setData(m * d == staging.length ? staging : java.util.Arrays.copyOf(staging, m * d));
+        return b;
     }
 
     /** Same for double rows. */

@@ -287,6 +287,18 @@ public final class ImageDecoder {
         return resize(img, tw, th);
     }
 
+    /**
+     * As {@link #thumbnail}, but never larger than the image: an image whose longest side is at most
+     * {@code size} comes back at its own size (as TYPE_INT_ARGB). Sprites and posters scale thumbnails
+     * when they draw them, so an upscaled copy would only cost memory (a 28x28 digit at 64 px: 5x).
+     */
+    public static BufferedImage thumbnailAtMost(BufferedImage img, int size) {
+        if (size <= 0) throw new IllegalArgumentException("thumbnail size must be > 0");
+        if (Math.max(img.getWidth(), img.getHeight()) > size) return thumbnail(img, size);
+        BufferedImage argb = toArgb(img);
+        return argb == img ? copy(img) : argb;
+    }
+
     /** Resizes to exactly tw x th (aspect not kept) with progressive halving then one bilinear step: no aliasing. */
     public static BufferedImage resize(BufferedImage img, int tw, int th) {
         BufferedImage cur = toArgb(img);

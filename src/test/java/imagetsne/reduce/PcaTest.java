@@ -107,6 +107,20 @@ class PcaTest {
     }
 
     @Test
+    void floatRowsTakeTheBlockedPathAndMatchTheFlatOne() {
+        float[][] x = MnistData.first(5000).pixels;
+        assertTrue((long) x.length * x[0].length > Pca.BLOCKED_MIN, "float rows this large are reduced in blocks");
+        double[][] rows = new double[x.length][];
+        for (int i = 0; i < x.length; i++) { rows[i] = new double[x[i].length]; for (int j = 0; j < x[i].length; j++) rows[i][j] = x[i][j]; }
+        double[][] blocked = Pca.reduce(x, 20), flat = Pca.reduce(rows, 20); // double rows: one n x d copy
+        for (int c = 0; c < 20; c++) {
+            double diff = 0, norm = 0;
+            for (int i = 0; i < x.length; i++) { diff += Math.pow(blocked[i][c] - flat[i][c], 2); norm += flat[i][c] * flat[i][c]; }
+            assertEquals(0, Math.sqrt(diff / norm), 1e-6, "component " + c + " (same sign, same values)");
+        }
+    }
+
+    @Test
     void clampsDimsAndHandlesTinyInputs() {
         float[][] x = {{1, 2, 3}, {4, 5, 7}};
         double[][] p = Pca.reduce(x, 50);
