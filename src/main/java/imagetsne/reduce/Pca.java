@@ -4,30 +4,49 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Centred PCA. The big product (covariance X^T X when d <= n, Gram matrix X X^T when d > n) runs on
- * ND4J's BLAS gemm for large inputs, EJML for small ones (no native start-up); the small symmetric
- * eigenproblem goes to EJML. Sign of each component is fixed so its largest-magnitude loading is positive.
+ * Centred PCA in pure Java. Few components of a wide input (the usual case: 784 pixels or a CNN's
+ * 576-2048 features down to 50) take {@link RandomizedPca} on the SIMD products; small problems, and
+ * many components of a narrow one, take an exact eigendecomposition of the covariance (d <= n) or Gram
+ * matrix (d > n) on EJML. The sign of each component is fixed so its largest-magnitude loading is positive.
  */
 public final class Pca {
     private Pca() {}
 
-    /** Above this many multiply-adds the native gemm is worth its start-up cost. */
-    private static final double NATIVE_WORK = 3e8;
+    /**
+     * The exact path is taken while its product (n d min(n, d) multiply-adds, EJML in double) stays about
+     * this small, a few tenths of a second, and its eigenproblem (min(n, d) rows) at most {@link #EXACT_ROWS};
+     * beyond, randomized is faster as long as its block of directions is at most half of min(n, d).
+     */
+    static final double EXACT_WORK = 2e8;
+    static final int EXACT_ROWS = 512;
+
+    /**
+     * A PCA: projections onto the components, the variance along each, and the total variance of the
+     * input (so {@link #explained()} is the fraction the components keep).
+     */
+    public record Fit(double[][] projections, double[] variances, double totalVariance, boolean randomized) {
+        public double explained() {
+            double s = 0;
+            for (double v : variances) s += v;
+            return totalVariance > 0 ? s / totalVariance : 1;
+        }
+    }
+
+    /** Row-major n x k projections, d x k loadings and the k variances, before the signs are fixed. */
+    record Components(double[] projections, double[] loadings, double[] variances) {}
+
+    record Eigen(double[] values, DMatrixRMaj vectors) {}
+
+    /**
+     * Compiles the SIMD products in the background, so a PCA that follows (say after a file is read)
+     * runs at full speed from its start. Optional: a PCA waits for it otherwise.
+     */
+    public static void prepare() { MatMul.prepare(); }
 
     /** rows = items; returns n x min(dims, d, n) projections. */
-    public static double[][] reduce(float[][] x, int dims) {
-        int n = x.length, d = n == 0 ? 0 : x[0].length;
-        double[] flat = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            if (x[i].length != d) throw new IllegalArgumentException("PCA: row " + i + " has " + x[i].length + " values, expected " + d);
-            for (int j = 0; j < d; j++) flat[i * d + j] = x[i][j];
-        }
-        return reduceFlat(flat, n, d, dims);
-    }
+    public static double[][] reduce(float[][] x, int dims) { return fit(x, dims).projections(); }
 
     /** Same for double rows. */
     public static double[][] reduce(double[][] x, int dims) {
@@ -40,116 +59,69 @@ public final class Pca {
         return reduceFlat(flat, n, d, dims);
     }
 
-    /** PCA of the n x d row-major matrix x (overwritten: it is centred in place). */
+    /** PCA of the n x d row-major matrix x (left unchanged). */
     public static double[][] reduceFlat(double[] x, int n, int d, int dims) {
-        if (dims < 1) throw new IllegalArgumentException("PCA: dims must be >= 1, got " + dims);
-        int k = Math.min(dims, Math.min(d, n));
-        double[][] out = new double[n][k];
-        if (k == 0) return out;
-        for (int j = 0; j < d; j++) {
-            double m = 0;
-            for (int i = 0; i < n; i++) m += x[i * d + j];
-            m /= n;
-            for (int i = 0; i < n; i++) x[i * d + j] -= m;
-        }
-        boolean gram = d > n;
-        double work = (double) n * d * Math.min(n, d);
-        double[] proj = null;
-        if (work > NATIVE_WORK) {
-            try {
-                proj = nativePca(x, n, d, k, gram);
-            } catch (Throwable e) { // no native BLAS on this platform: the pure-Java path still works
-                System.err.println("PCA: native BLAS unavailable (" + e.getMessage() + "), using EJML");
-            }
-        }
-        if (proj == null) proj = javaPca(x, n, d, k, gram);
-        for (int i = 0; i < n; i++) System.arraycopy(proj, i * k, out[i], 0, k);
-        return out;
+        checkDims(dims);
+        return fit(Centred.of(x, n, d), dims).projections();
     }
 
-    private static double[] javaPca(double[] x, int n, int d, int k, boolean gram) {
-        DMatrixRMaj xm = DMatrixRMaj.wrap(n, d, x);
+    /** The PCA of the rows with min(dims, d, n) components. */
+    public static Fit fit(float[][] x, int dims) {
+        checkDims(dims);
+        return fit(Centred.of(x), dims);
+    }
+
+    private static void checkDims(int dims) {
+        if (dims < 1) throw new IllegalArgumentException("PCA: dims must be >= 1, got " + dims);
+    }
+
+    static Fit fit(Centred c, int dims) {
+        int n = c.n(), d = c.d(), k = Math.min(dims, Math.min(d, n));
+        int small = Math.min(n, d);
+        boolean cheap = (double) n * d * small <= EXACT_WORK && small <= EXACT_ROWS;
+        return fit(c, dims, !cheap && 2 * RandomizedPca.blockSize(k) <= small);
+    }
+
+    /** The PCA by the path asked for (randomized needs min(n, d) of at least its block size). */
+    static Fit fit(Centred c, int dims, boolean randomized) {
+        int n = c.n(), d = c.d(), k = Math.min(dims, Math.min(d, n));
+        if (k == 0) return new Fit(new double[n][0], new double[0], c.totalVariance(), false);
+        Components comp = randomized ? RandomizedPca.fit(c, k) : exact(c, k);
+        fixSigns(comp, n, d, k);
+        double[][] out = new double[n][k];
+        for (int i = 0; i < n; i++) System.arraycopy(comp.projections(), i * k, out[i], 0, k);
+        return new Fit(out, comp.variances(), c.totalVariance(), randomized);
+    }
+
+    /** Full eigendecomposition of the d x d covariance, or of the n x n Gram matrix when d > n, in double. */
+    static Components exact(Centred c, int k) {
+        int n = c.n(), d = c.d();
+        DMatrixRMaj xm = new DMatrixRMaj(n, d);
+        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) xm.data[i * d + j] = c.get(i, j);
+        boolean gram = d > n;
         DMatrixRMaj s = gram ? new DMatrixRMaj(n, n) : new DMatrixRMaj(d, d);
         if (gram) CommonOps_DDRM.multTransB(xm, xm, s); else CommonOps_DDRM.multTransA(xm, xm, s);
-        Eig e = topEigen(s, k);
+        Eigen e = topEigen(s, k);
         DMatrixRMaj proj = new DMatrixRMaj(n, k), loadings;
         if (gram) {
             // X = U S V^T: projections U S = U sqrt(lambda), loadings V = X^T U / sqrt(lambda)
             loadings = new DMatrixRMaj(d, k);
-            CommonOps_DDRM.multTransA(xm, e.vectors, loadings);
-            for (int c = 0; c < k; c++) {
-                double sv = Math.sqrt(Math.max(e.values[c], 0));
-                for (int i = 0; i < n; i++) proj.set(i, c, e.vectors.get(i, c) * sv);
+            CommonOps_DDRM.multTransA(xm, e.vectors(), loadings);
+            for (int b = 0; b < k; b++) {
+                double sv = Math.sqrt(Math.max(e.values()[b], 0));
+                for (int i = 0; i < n; i++) proj.set(i, b, e.vectors().get(i, b) * sv);
             }
         } else {
-            loadings = e.vectors;
+            loadings = e.vectors();
             CommonOps_DDRM.mult(xm, loadings, proj);
         }
-        fixSigns(proj.data, n, k, loadings.data, d);
-        return proj.data;
-    }
-
-    private static double[] nativePca(double[] x, int n, int d, int k, boolean gram) {
-        INDArray xm = Nd4j.create(x, new int[] {n, d}, 'c');
-        INDArray s = gram ? Nd4j.gemm(xm, xm, false, true) : Nd4j.gemm(xm, xm, true, false);
-        int m = gram ? n : d;
-        Eig e = m > SUBSPACE_MIN && k * 4 < m ? topEigenSubspace(s, m, k)
-                : topEigen(new DMatrixRMaj(m, m, true, s.dup('c').data().asDouble()), k);
-        INDArray vecs = Nd4j.create(e.vectors.data, new int[] {m, k}, 'c');
-        double[] proj, loadings;
-        if (gram) {
-            loadings = Nd4j.gemm(xm, vecs, true, false).dup('c').data().asDouble();
-            proj = new double[n * k];
-            for (int c = 0; c < k; c++) {
-                double sv = Math.sqrt(Math.max(e.values[c], 0));
-                for (int i = 0; i < n; i++) proj[i * k + c] = e.vectors.get(i, c) * sv;
-            }
-        } else {
-            loadings = e.vectors.data;
-            proj = Nd4j.gemm(xm, vecs, false, false).dup('c').data().asDouble();
-        }
-        fixSigns(proj, n, k, loadings, d);
-        return proj;
-    }
-
-    private record Eig(double[] values, DMatrixRMaj vectors) {}
-
-    /** Above this size a full eigendecomposition costs seconds to minutes (2,008 dims: 16 s); we need only k. */
-    private static final int SUBSPACE_MIN = 600;
-
-    /**
-     * Top-k eigenpairs of a large symmetric PSD matrix by seeded subspace iteration with Rayleigh-Ritz
-     * (Halko et al.): k + 20 vectors, a few products with the native gemm, then a small exact eigenproblem.
-     */
-    private static Eig topEigenSubspace(INDArray s, int m, int k) {
-        int p = Math.min(m, k + 20);
-        java.util.Random rnd = new java.util.Random(12345);
-        double[] q0 = new double[m * p];
-        for (int i = 0; i < q0.length; i++) q0[i] = rnd.nextGaussian();
-        DMatrixRMaj q = orthonormal(new DMatrixRMaj(m, p, true, q0));
-        for (int it = 0; it < 10; it++) {
-            INDArray z = Nd4j.gemm(s, Nd4j.create(q.data, new int[] {m, p}, 'c'), false, false);
-            q = orthonormal(new DMatrixRMaj(m, p, true, z.dup('c').data().asDouble()));
-        }
-        INDArray qi = Nd4j.create(q.data, new int[] {m, p}, 'c');
-        INDArray b = Nd4j.gemm(qi, Nd4j.gemm(s, qi, false, false), true, false);
-        DMatrixRMaj bm = new DMatrixRMaj(p, p, true, b.dup('c').data().asDouble());
-        // symmetrise away rounding before the small exact solve
-        for (int i = 0; i < p; i++) for (int j = i + 1; j < p; j++) { double v = 0.5 * (bm.get(i, j) + bm.get(j, i)); bm.set(i, j, v); bm.set(j, i, v); }
-        Eig small = topEigen(bm, k);
-        DMatrixRMaj vectors = new DMatrixRMaj(m, k);
-        CommonOps_DDRM.mult(q, small.vectors, vectors);
-        return new Eig(small.values, vectors);
-    }
-
-    private static DMatrixRMaj orthonormal(DMatrixRMaj a) {
-        var qr = DecompositionFactory_DDRM.qr(a.numRows, a.numCols);
-        if (!qr.decompose(a)) throw new IllegalStateException("PCA: QR failed");
-        return qr.getQ(null, true);
+        double[] variances = new double[k];
+        for (int b = 0; b < k; b++) variances[b] = Math.max(0, e.values()[b]) / n;
+        return new Components(proj.data, loadings.data, variances);
     }
 
     /** Top-k eigenpairs of a symmetric matrix, largest first, vectors as columns. */
-    private static Eig topEigen(DMatrixRMaj s, int k) {
+    static Eigen topEigen(DMatrixRMaj s, int k) {
         int m = s.numRows;
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
         if (!eig.decompose(s)) throw new IllegalStateException("PCA: eigendecomposition did not converge");
@@ -164,11 +136,12 @@ public final class Pca {
             DMatrixRMaj v = eig.getEigenVector(order[c]);
             for (int r = 0; r < m; r++) vectors.set(r, c, v == null ? 0 : v.get(r));
         }
-        return new Eig(values, vectors);
+        return new Eigen(values, vectors);
     }
 
     /** Flips components whose largest-magnitude loading is negative (first one wins ties). */
-    private static void fixSigns(double[] proj, int n, int k, double[] loadings, int d) {
+    private static void fixSigns(Components comp, int n, int d, int k) {
+        double[] proj = comp.projections(), loadings = comp.loadings();
         for (int c = 0; c < k; c++) {
             double best = 0;
             for (int r = 0; r < d; r++) {
