@@ -56,7 +56,7 @@ final class MatMul {
         float[] y = new float[rows * p];
         int blocks = (rows + ROW_BLOCK - 1) / ROW_BLOCK;
         IntStream.range(0, blocks).parallel().forEach(b ->
-                KERNEL.mul(a, sa, d, b * ROW_BLOCK, Math.min(rows, (b + 1) * ROW_BLOCK), w, p, y));
+                KERNEL.mul(a, sa, d, b * ROW_BLOCK, Math.min(rows, (b + 1) * ROW_BLOCK), w, p, y, 0));
         return y;
     }
 

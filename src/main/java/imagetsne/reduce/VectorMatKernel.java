@@ -1,6 +1,7 @@
 package imagetsne.reduce;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,9 +18,9 @@ final class VectorMatKernel implements MatKernel {
     private static final int L = F.length();
 
     @Override
-    public void mul(float[] a, int sa, int d, int i0, int i1, float[] w, int p, float[] y) {
+    public void mul(float[] a, int sa, int d, int i0, int i1, float[] w, int p, float[] y, int y0) {
         for (int i = i0; i < i1; i += 4) {
-            for (int c = 0; c < p; c += 4 * L) tile(a, i * sa, sa, 1, d, w, c, p, y, i * p + c, p);
+            for (int c = 0; c < p; c += 4 * L) tile(a, i * sa, sa, 1, d, w, c, p, y, (i - y0) * p + c, p);
         }
     }
 
@@ -70,6 +71,21 @@ final class VectorMatKernel implements MatKernel {
         c31.add(FloatVector.fromArray(F, out, o + L)).intoArray(out, o + L);
         c32.add(FloatVector.fromArray(F, out, o + 2 * L)).intoArray(out, o + 2 * L);
         c33.add(FloatVector.fromArray(F, out, o + 3 * L)).intoArray(out, o + 3 * L);
+    }
+
+    @Override
+    public int below(float[] y, int off, float[] norm, int base, int cols, float ni, float bound, int[] hits) {
+        FloatVector q = FloatVector.broadcast(F, ni), b = FloatVector.broadcast(F, bound);
+        int h = 0;
+        for (int c = 0; c < cols; c += L) {
+            FloatVector dd = FloatVector.fromArray(F, norm, base + c).add(q).sub(FloatVector.fromArray(F, y, off + c).mul(2f));
+            // most vectors have no candidate; the rare ones are sorted out one lane at a time (Java 17
+            // compiles anyTrue to one instruction, but not the mask's toLong)
+            if (dd.compare(VectorOperators.LT, b).anyTrue()) {
+                for (int e = c; e < c + L; e++) if (ni + norm[base + e] - 2 * y[off + e] < bound) hits[h++] = e;
+            }
+        }
+        return h;
     }
 
     @Override

@@ -37,7 +37,7 @@ class MatMulTest {
         for (int j = 0; j < d; j++) for (int c = 0; c < p; c++) w[j * p + c] = (float) r.nextGaussian();
         for (MatKernel k : new MatKernel[] {MatMul.KERNEL, MatKernel.Scalar.INSTANCE}) {
             float[] y = new float[MatMul.rows(n) * p];
-            k.mul(a, sa, d, 0, MatMul.rows(n), w, p, y);
+            k.mul(a, sa, d, 0, MatMul.rows(n), w, p, y, 0);
             float[] z = new float[sa * p];
             for (int i0 = 0; i0 < n; i0 += 50) k.mulTransposed(a, sa, i0, Math.min(n, i0 + 50), 0, sa, y, p, z);
             for (int i = 0; i < n; i++) {
@@ -66,7 +66,7 @@ class MatMulTest {
         float[] y = MatMul.mul(c.a(), c.n(), c.sa(), c.d(), w, 64), z = MatMul.mulTransposed(c.a(), c.n(), c.sa(), y, 64);
         // one thread, the same blocks in the same order: bit for bit the same
         float[] y1 = new float[y.length], z1 = new float[z.length];
-        MatMul.KERNEL.mul(c.a(), c.sa(), c.d(), 0, MatMul.rows(c.n()), w, 64, y1);
+        MatMul.KERNEL.mul(c.a(), c.sa(), c.d(), 0, MatMul.rows(c.n()), w, 64, y1, 0);
         for (int b = 0; b < c.sa(); b += 32) {
             for (int i0 = 0; i0 < c.n(); i0 += 256) MatMul.KERNEL.mulTransposed(c.a(), c.sa(), i0, Math.min(c.n(), i0 + 256), b, Math.min(c.sa(), b + 32), y1, 64, z1);
         }
