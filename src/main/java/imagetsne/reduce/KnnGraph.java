@@ -142,21 +142,17 @@ public final class KnnGraph {
 
         /**
          * Row r's neighbours with their distances in double, nearest first (ties by index), into the output:
-         * popped from the heap farthest first, then re-sorted by the double distances, a short insertion
-         * sort since the float order is nearly right.
+         * sorted by their float distances (as keys: the bits of a non-negative float order like its value,
+         * and the index breaks ties), then re-sorted by the double distances, a short insertion sort since
+         * the float order is nearly right.
          */
         void finish(int r, int i, double[] x, int d, int[] outIdx, double[] outDist) {
             int h = r * k, o = i * k;
-            for (int s = k; s > 0; s--) {
-                int j = idx[h];
-                outIdx[o + s - 1] = j;
-                float last = dist[h + s - 1];
-                int lastIdx = idx[h + s - 1];
-                size[r] = s - 1;
-                if (s > 1) siftDown(h, s - 1, last, lastIdx);
-            }
+            long[] keys = new long[k];
+            for (int a = 0; a < k; a++) keys[a] = (long) Float.floatToIntBits(dist[h + a]) << 32 | idx[h + a];
+            java.util.Arrays.sort(keys);
             for (int a = 0; a < k; a++) {
-                int j = outIdx[o + a];
+                int j = (int) keys[a];
                 double v = 0;
                 for (int t = 0; t < d; t++) { double diff = x[i * d + t] - x[j * d + t]; v += diff * diff; }
                 int p = o + a;

@@ -64,6 +64,8 @@ public final class Tsne {
                     ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Initialization.pca(input, n, inputDims, dims, o.seed),
                             r -> { Thread t = new Thread(r, "tsne-start"); t.setDaemon(true); t.start(); })
                     : java.util.concurrent.CompletableFuture.completedFuture(null);
+            // not for small runs, which are done sooner than its ~40 ms; the approximate search uses it too
+            if (n >= 2_000) Kernel.warmUpOnce();
             long tk = System.nanoTime();
             Neighbors nn = neighbours(flat, n, d, k, o, exact, par);
             long ta = System.nanoTime();
