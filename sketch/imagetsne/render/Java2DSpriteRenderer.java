@@ -35,14 +35,25 @@ final class Java2DSpriteRenderer implements SpriteRenderer {
     public int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, int n, float size, int[] frame) {
         if (n <= 0) return 0;
         if (x.length < n || y.length < n) throw new IllegalArgumentException("x/y shorter than n=" + n);
+        return draw(g, atlas, x, y, size, null, null, n, frame);
+    }
+
+    @Override
+    public int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, float[] size, int[] order, int m, int[] frame) {
+        if (m <= 0) return 0;
+        if (order.length < m) throw new IllegalArgumentException("order shorter than m=" + m);
+        return draw(g, atlas, x, y, Float.NaN, size, order, m, frame);
+    }
+
+    private int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, float size, float[] sizes, int[] order, int m, int[] frame) {
         float density = Math.max(1, g.pixelDensity);
         SpriteAtlas.Sprite[] sprites = atlas == null ? new SpriteAtlas.Sprite[0] : atlas.snapshot();
         if (direct && bind(g.image)) {
             BufferedImage bi = (BufferedImage) boundImage;
-            return raster(boundData, bi.getWidth(), bi.getHeight(), boundOpaque, sprites, x, y, n, size, density, frame);
+            return raster(boundData, bi.getWidth(), bi.getHeight(), boundOpaque, sprites, x, y, order, m, size, sizes, density, frame);
         }
         g.loadPixels();
-        int drawn = raster(g.pixels, g.pixelWidth, g.pixelHeight, false, sprites, x, y, n, size, density, frame);
+        int drawn = raster(g.pixels, g.pixelWidth, g.pixelHeight, false, sprites, x, y, order, m, size, sizes, density, frame);
         g.updatePixels();
         return drawn;
     }
@@ -78,11 +89,22 @@ final class Java2DSpriteRenderer implements SpriteRenderer {
      */
     static int raster(int[] dst, int W, int H, boolean dstOpaque, SpriteAtlas.Sprite[] sprites,
                       float[] x, float[] y, int n, float size, float density, int[] frame) {
-        float s = size * density;
-        if (!(s > 0) || n <= 0) return 0;
+        return raster(dst, W, H, dstOpaque, sprites, x, y, null, n, size, null, density, frame);
+    }
+
+    /**
+     * The same for sprites order[0..m-1] in that order, sprite i of size sizes[i] (order null: 0..m-1;
+     * sizes null: all of {@code size}).
+     */
+    static int raster(int[] dst, int W, int H, boolean dstOpaque, SpriteAtlas.Sprite[] sprites,
+                      float[] x, float[] y, int[] order, int m, float size, float[] sizes, float density, int[] frame) {
+        if (m <= 0 || sizes == null && !(size > 0)) return 0;
         int t = Math.max(1, Math.round(density)); // frame thickness: one logical pixel
         int drawn = 0;
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < m; k++) {
+            int i = order == null ? k : order[k];
+            float s = (sizes == null ? size : sizes[i]) * density;
+            if (!(s > 0)) continue;
             float cx = x[i] * density, cy = y[i] * density;
             if (Float.isNaN(cx) || Float.isNaN(cy)) continue;
             SpriteAtlas.Sprite sp = i < sprites.length ? sprites[i] : null;

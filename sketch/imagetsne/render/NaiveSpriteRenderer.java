@@ -16,10 +16,20 @@ final class NaiveSpriteRenderer implements SpriteRenderer {
     @Override
     public int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, int n, float size, int[] frame) {
         if (n <= 0 || !(size > 0)) return 0;
+        return draw(g, atlas, x, y, size, null, null, n, frame);
+    }
+
+    @Override
+    public int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, float[] size, int[] order, int m, int[] frame) {
+        return m <= 0 ? 0 : draw(g, atlas, x, y, Float.NaN, size, order, m, frame);
+    }
+
+    private int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, float uniform, float[] sizes, int[] order, int n, int[] frame) {
         SpriteAtlas.Sprite[] sprites = atlas == null ? new SpriteAtlas.Sprite[0] : atlas.snapshot();
-        if (images.length < n) {
-            images = Arrays.copyOf(images, n);
-            imageOf = Arrays.copyOf(imageOf, n);
+        int cap = order == null ? n : x.length;
+        if (images.length < cap) {
+            images = Arrays.copyOf(images, cap);
+            imageOf = Arrays.copyOf(imageOf, cap);
         }
         float W = g.width, H = g.height;
         g.pushMatrix();
@@ -29,9 +39,11 @@ final class NaiveSpriteRenderer implements SpriteRenderer {
         g.rectMode(PConstants.CORNER);
         g.noTint();
         int drawn = 0;
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+            int i = order == null ? k : order[k];
+            float size = sizes == null ? uniform : sizes[i];
             float cx = x[i], cy = y[i];
-            if (Float.isNaN(cx) || Float.isNaN(cy)) continue;
+            if (Float.isNaN(cx) || Float.isNaN(cy) || !(size > 0)) continue;
             SpriteAtlas.Sprite sp = i < sprites.length ? sprites[i] : null;
             float sw = SpriteAtlas.Sprite.width(sp, size), sh = SpriteAtlas.Sprite.height(sp, size);
             float left = cx - sw / 2, top = cy - sh / 2;

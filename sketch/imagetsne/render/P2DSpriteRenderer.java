@@ -114,6 +114,78 @@ final class P2DSpriteRenderer implements SpriteRenderer {
         return drawn;
     }
 
+    /**
+     * In the order given: consecutive sprites of one page share a shape, and a shape ends wherever the
+     * page changes or a frame or placeholder (untextured) comes between, so overlaps come out as ordered.
+     * Depth order mixes pages, so this switches textures far more often than the batched draw.
+     */
+    @Override
+    public int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, float[] size, int[] order, int m, int[] frame) {
+        if (m <= 0) return 0;
+        if (order.length < m) throw new IllegalArgumentException("order shorter than m=" + m);
+        if (lastG != null && lastG != g) dispose(); // textures belong to one GL context
+        lastG = g;
+        SpriteAtlas.Sprite[] sprites = sync(g, atlas);
+        int np = pages.size();
+        float W = g.width, H = g.height;
+        g.pushMatrix();
+        g.resetMatrix();
+        g.pushStyle();
+        int textureMode = g.textureMode;
+        g.textureMode(PConstants.IMAGE);
+        g.noStroke();
+        g.noTint();
+        int open = -2; // the shape being built: a page, np for untextured quads, -2 for none
+        int drawn = 0;
+        for (int k = 0; k < m; k++) {
+            int i = order[k];
+            float sz = size[i];
+            if (!(sz > 0)) continue;
+            int b = bucket(sprites, i, x, y, sz, W, H, np);
+            if (b < 0) continue;
+            drawn++;
+            SpriteAtlas.Sprite sp = i < sprites.length ? sprites[i] : null;
+            float sw = SpriteAtlas.Sprite.width(sp, sz), sh = SpriteAtlas.Sprite.height(sp, sz);
+            float l = x[i] - sw / 2, t = y[i] - sh / 2, r = l + sw, bt = t + sh;
+            open = shape(g, open, b, np);
+            if (b == np) {
+                g.fill(PLACEHOLDER);
+                quad(g, l, t, r, bt);
+            } else {
+                g.fill(0xFFFFFFFF);
+                int c = i % perPage;
+                float u0 = (c % perRow) * stride + 1, v0 = (c / perRow) * stride + 1;
+                g.vertex(l, t, u0, v0);
+                g.vertex(r, t, u0 + sp.w[0], v0);
+                g.vertex(r, bt, u0 + sp.w[0], v0 + sp.h[0]);
+                g.vertex(l, bt, u0, v0 + sp.h[0]);
+            }
+            int fc = frame == null ? 0 : frameOf(frame, i);
+            if (fc != 0) {
+                open = shape(g, open, np, np);
+                g.fill(fc);
+                quad(g, l, t, r, Math.min(bt, t + 1));
+                quad(g, l, Math.max(t, bt - 1), r, bt);
+                quad(g, l, t + 1, Math.min(r, l + 1), bt - 1);
+                quad(g, Math.max(l, r - 1), t + 1, r, bt - 1);
+            }
+        }
+        if (open != -2) g.endShape();
+        g.textureMode(textureMode);
+        g.popStyle();
+        g.popMatrix();
+        return drawn;
+    }
+
+    /** Ends the open shape when the next quad needs another one (page b, or np: untextured); returns the open one. */
+    private int shape(PGraphics g, int open, int b, int np) {
+        if (open == b) return open;
+        if (open != -2) g.endShape();
+        g.beginShape(PConstants.QUADS);
+        if (b != np) g.texture(pages.get(b));
+        return b;
+    }
+
     private static int frameOf(int[] frame, int i) { return i < frame.length ? frame[i] : 0; }
 
     private static void quad(PGraphics g, float l, float t, float r, float b) {

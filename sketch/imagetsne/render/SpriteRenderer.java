@@ -23,6 +23,16 @@ public interface SpriteRenderer {
      */
     int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, int n, float size, int[] frame);
 
+    /**
+     * Draws the sprites {@code order[0..m-1]} in that order, each at its own size: sprite i centred at
+     * (x[i], y[i]) with longest side {@code size[i]} pixels. A 3-D view passes them far to near, so nearer
+     * sprites cover farther ones (the painter's algorithm); frames as in the other draw, each drawn with
+     * its sprite. Sprites outside the frame, or of size 0 or NaN, are culled.
+     *
+     * @return the number of sprites drawn (not culled)
+     */
+    int draw(PGraphics g, SpriteAtlas atlas, float[] x, float[] y, float[] size, int[] order, int m, int[] frame);
+
     /** Frees textures and caches; the renderer may be used again afterwards (it rebuilds lazily). */
     void dispose();
 }

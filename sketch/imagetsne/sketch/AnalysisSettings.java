@@ -27,6 +27,8 @@ public final class AnalysisSettings {
     public String features = ENGINE.features.kind.name().toLowerCase(java.util.Locale.ROOT);
     public String model = ENGINE.features.model;
     public long seed = ENGINE.seed;
+    /** t-SNE dimensions: 2, or 3 for the 3-D view. */
+    public int dims = ENGINE.tsne.dims;
     /** Spread of the layout (1 = fits the window). */
     public double scale = 1.0;
     /** Sprite size relative to the automatic size for the number of images (1 = default). */
@@ -43,10 +45,20 @@ public final class AnalysisSettings {
         return s;
     }
 
-    /** Engine options for one analysis of `source`; the t-SNE gets both cores, the worker runs at low priority. */
+    /** Engine options for one analysis of a folder. */
     public AnalysisOptions toOptions(Path source, double gridAspect) {
+        AnalysisOptions where = new AnalysisOptions();
+        where.source = source;
+        return toOptions(where, gridAspect);
+    }
+
+    /** Engine options for one analysis of the source {@code where} names (a folder or a bucket); the worker runs at low priority. */
+    public AnalysisOptions toOptions(AnalysisOptions where, double gridAspect) {
         AnalysisOptions o = new AnalysisOptions();
-        o.source = source;
+        o.source = where.source;
+        o.s3 = where.s3;
+        o.s3Config = where.s3Config;
+        o.images = where.images;
         o.maxImages = maxImages;
         o.seed = seed;
         o.pcaDims = pcaDims;
@@ -60,6 +72,7 @@ public final class AnalysisSettings {
         o.tsne.iterations = iterations;
         o.tsne.learningRate = learningRate;
         o.tsne.seed = seed;
+        o.tsne.dims = dims;
         return o;
     }
 
@@ -75,6 +88,7 @@ public final class AnalysisSettings {
         s.theta = o.tsne.theta;
         s.iterations = o.tsne.iterations;
         s.learningRate = o.tsne.learningRate;
+        s.dims = o.tsne.dims;
         s.scale = view.scale;
         s.imageSize = view.imageSize;
         return s;
@@ -82,13 +96,14 @@ public final class AnalysisSettings {
 
     /** The same images and features: a re-run may reuse the feature set. */
     static boolean sameFeatures(AnalysisOptions a, AnalysisOptions b) {
-        return a.maxImages == b.maxImages && a.seed == b.seed && a.features.kind == b.features.kind
+        return java.util.Objects.equals(a.source, b.source) && java.util.Objects.equals(String.valueOf(a.s3), String.valueOf(b.s3)) && a.maxImages == b.maxImages && a.seed == b.seed && a.features.kind == b.features.kind
                 && java.util.Objects.equals(a.features.model, b.features.model);
     }
 
     /** Nothing a re-run would change. */
     static boolean same(AnalysisOptions a, AnalysisOptions b) {
         return sameFeatures(a, b) && a.pcaDims == b.pcaDims && a.tsne.perplexity == b.tsne.perplexity && a.tsne.theta == b.tsne.theta
-                && a.tsne.iterations == b.tsne.iterations && a.tsne.learningRate == b.tsne.learningRate;
+                && a.tsne.iterations == b.tsne.iterations && a.tsne.learningRate == b.tsne.learningRate
+                && a.tsne.dims == b.tsne.dims;
     }
 }

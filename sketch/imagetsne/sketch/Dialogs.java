@@ -16,13 +16,24 @@ final class Dialogs {
     Dialogs(ImageTsneSketch sketch, Path lastDir) {
         this.sketch = sketch;
         this.lastDir = lastDir;
+        // Processing picks folders with Swing's chooser, files with the system's dialog: give Swing the system's
+        // look (GTK on Linux) so that both dialogs look alike
+        try {
+            javax.swing.UIManager.setLookAndFeel(javax.swing.UIManager.getSystemLookAndFeelClassName());
+        } catch (ReflectiveOperationException | javax.swing.UnsupportedLookAndFeelException | RuntimeException e) {
+            // the cross-platform look stays
+        }
     }
 
     void folder() { sketch.selectFolder("Choose a folder of images to analyze", "folderChosen", lastDir.toFile()); }
 
     void jsonToLoad() { sketch.selectInput("Load a layout (JSON)", "jsonToLoadChosen", lastDir.toFile()); }
 
-    void jsonToSave(String base) { sketch.selectOutput("Save the layout as JSON", "jsonToSaveChosen", lastDir.resolve(base + ".json").toFile()); }
+    void jsonToSave(String base) { jsonToSave(base, "jsonToSaveChosen"); }
+
+    void jsonToSave(String base, String callback) { sketch.selectOutput("Save as a layout JSON", callback, lastDir.resolve(base + ".json").toFile()); }
+
+    void vectors() { sketch.selectInput("Load numeric vectors (CSV, TSV, IDX images)", "vectorsChosen", lastDir.toFile()); }
 
     void screenshot(String base) { sketch.selectOutput("Save a screenshot (PNG)", "screenshotChosen", lastDir.resolve(base + ".png").toFile()); }
 

@@ -6,6 +6,7 @@ import imagetsne.io.LayoutJson;
 import imagetsne.layout.Layout;
 import imagetsne.render.SpriteRenderer;
 import imagetsne.render.SpriteRenderers;
+import imagetsne.source.s3.S3Location;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -86,6 +87,8 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
     /** What the sketch opens on: a layout file, a folder, or the bundled images (cached layout when fresh). */
     private void openStart() {
+        if (options.startS3 != null) { analyzeS3(options.startS3); return; }
+        if (options.startVectors != null) { loadVectors(options.startVectors, options.vectorLabels, options.labelColumn, options.shape); return; }
         Path p = options.start;
         if (p == null) { message("nothing to show: analyze a folder (o) or load a layout (l)", false); return; }
         if (Files.isDirectory(p)) {
@@ -149,7 +152,27 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         view.update(scene);
         int n = scene.size();
         if (n == 0) return;
-        renderer.draw(g, scene.atlas, view.sx, view.sy, n, view.spriteSize, scene.frame.length >= n ? scene.frame : null);
+        int[] frame = scene.frame.length >= n ? scene.frame : null;
+        if (view.order != null) renderer.draw(g, scene.atlas, view.sx, view.sy, view.sizes, view.order, view.ordered, frame);
+        else renderer.draw(g, scene.atlas, view.sx, view.sy, n, view.spriteSize, frame);
+        boolean[] match = scene.match;
+        if (match != null && match.length >= n) {
+            // a search: everything dimmed, then the matches drawn again on top, bright
+            noStroke();
+            fill(BACKGROUND & 0x00FFFFFF | 0xB4000000);
+            rect(view.areaX(), view.areaY(), view.areaWidth(), view.areaHeight());
+            if (view.order != null) {
+                int[] mine = new int[view.ordered];
+                int m = 0;
+                for (int k = 0; k < view.ordered; k++) if (match[view.order[k]]) mine[m++] = view.order[k];
+                renderer.draw(g, scene.atlas, view.sx, view.sy, view.sizes, mine, m, frame);
+            } else {
+                float[] mx = java.util.Arrays.copyOf(view.sx, n), my = java.util.Arrays.copyOf(view.sy, n);
+                for (int i = 0; i < n; i++) if (!match[i]) mx[i] = my[i] = View.AWAY;
+                renderer.draw(g, scene.atlas, mx, my, n, view.spriteSize, frame);
+            }
+        }
+        if (view.order != null) axes();
         if (selection.has() && selection.selected < n) {
             noFill();
             // a dark halo under each outline, so it shows on light and dark images and in dense clusters
@@ -163,8 +186,26 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         }
     }
 
+    /** Which way the layout is turned: its x, y and z axes, bottom left of the free area, over the sprites. */
+    private void axes() {
+        float ox = view.areaX() + 40, oy = view.areaY() + view.areaHeight() - 40, len = 26;
+        int[] colours = {0xFFE15759, 0xFF59A14F, 0xFF4E79A7};
+        String[] names = {"x", "y", "z"};
+        strokeWeight(2);
+        textAlign(CENTER, CENTER);
+        for (int a = 0; a < 3; a++) {
+            float dx = view.axes[2 * a] * len, dy = view.axes[2 * a + 1] * len;
+            int c = colours[a] & 0x00FFFFFF | Math.round(255 * view.axesFade) << 24;
+            stroke(c);
+            line(ox, oy, ox + dx, oy + dy);
+            fill(c);
+            text(names[a], ox + dx * 1.35f, oy + dy * 1.35f);
+        }
+        noStroke();
+    }
+
     private void outline(int i, float pad) {
-        float h = view.spriteSize / 2 + pad / 2;
+        float h = view.size(i) / 2 + pad / 2;
         rect(view.sx[i] - h, view.sy[i] - h, 2 * h, 2 * h);
     }
 
@@ -217,48 +258,81 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
     public void toggleGrid() { setGrid(!view.grid.isOn()); }
 
+    /**
+     * The 3-D switch: t-SNE in three dimensions (or back in two). A layout analyzed here is laid out again
+     * at once from its features; otherwise the next analysis will be, and the status says so.
+     */
+    public void setThreeD(boolean on) {
+        settings.dims = on ? 3 : 2;
+        panel.showThreeD(on);
+        Scene s = scene;
+        if (s.dims == settings.dims && (s.madeWith == null || s.madeWith.tsne.dims == settings.dims)) { settingsChanged(); return; }
+        if (s.features != null && !jobs.busy()) { rerun(); return; }
+        settingsChanged();
+        message((on ? "3-D" : "2-D") + ": " + (jobs.busy() ? "re-run (r) when the job is done"
+                : s.madeWith == null ? "the next analysis is laid out in " + settings.dims + "-D (this layout was loaded from a file)"
+                : "re-run (r) analyzes the folder again"), false);
+    }
+
+    public void toggleThreeD() { setThreeD(settings.dims != 3); }
+
     void setScale(float v) { view.scale = v; dirty = true; }
 
     void setImageSize(float v) { view.imageSize = v; dirty = true; }
 
     /** Starts analysing a folder in the background; the current layout stays until the new one has images. */
     public void analyze(Path dir) {
-        if (jobs.busy()) { message("a job is running: cancel it first (Esc)", true); return; }
         Path source = dir.toAbsolutePath().normalize();
         boolean bundled = options.bundledLayout != null && options.start != null && Files.isDirectory(options.start)
                 && source.equals(options.start.toAbsolutePath().normalize());
+        AnalysisOptions where = new AnalysisOptions();
+        where.source = source;
+        analyze(where, bundled ? options.bundledLayout : null);
+    }
+
+    /** Starts analysing an S3 bucket (downloaded into the cache first, so a second analysis fetches nothing). */
+    public void analyzeS3(S3Location bucket) {
+        AnalysisOptions where = new AnalysisOptions();
+        where.s3 = bucket;
+        where.s3Config = options.s3;
+        analyze(where, null);
+    }
+
+    /** An analysis of the source {@code where} names, with the panel's settings. */
+    private void analyze(AnalysisOptions where, Path cacheTo) {
+        if (jobs.busy()) { message("a job is running: cancel it first (Esc)", true); return; }
         AnalysisOptions o;
         try {
-            o = settings.toOptions(source, view.areaAspect()).checkValidity();
+            o = settings.toOptions(where, view.areaAspect()).checkValidity();
         } catch (IllegalArgumentException e) {
             message("cannot analyze: " + e.getMessage(), true);
             return;
         }
-        jobs.analyze(source, o, bundled ? options.bundledLayout : null);
+        jobs.analyze(o, cacheTo);
     }
 
     /** Applies the panel's analysis settings to the layout shown: t-SNE and grid again, or the whole analysis when features change. */
     public void rerun() {
         if (jobs.busy()) { message("a job is running: cancel it first (Esc)", true); return; }
         Scene s = scene;
-        if (s.source == null || s.madeWith == null) { message("nothing to re-run: analyze a folder (o) first", true); return; }
+        if (s.madeWith == null) { message("nothing to re-run: analyze a folder (o) first", true); return; }
         AnalysisOptions o;
         try {
-            o = settings.toOptions(s.source, view.areaAspect()).checkValidity();
+            o = settings.toOptions(s.madeWith, view.areaAspect()).checkValidity();
         } catch (IllegalArgumentException e) {
             message("cannot re-run: " + e.getMessage(), true);
             return;
         }
         if (s.features != null && AnalysisSettings.sameFeatures(o, s.madeWith)) jobs.rerun(o);
-        else jobs.analyze(s.source, o, null);
+        else jobs.analyze(o, null);
     }
 
     /** The panel's analysis settings changed: say whether, and how, they differ from those of the layout shown. */
     void settingsChanged() {
         if (panel == null) return;
         Scene s = scene;
-        if (s.madeWith == null || s.source == null) { panel.setStale(null); return; }
-        AnalysisOptions now = settings.toOptions(s.source, view.areaAspect());
+        if (s.madeWith == null) { panel.setStale(null); return; }
+        AnalysisOptions now = settings.toOptions(s.madeWith, view.areaAspect());
         if (AnalysisSettings.same(now, s.madeWith)) panel.setStale(null);
         else if (AnalysisSettings.sameFeatures(now, s.madeWith)) panel.setStale("settings changed: re-run lays out the same features");
         else panel.setStale("settings changed: re-run analyzes the folder again");
@@ -317,6 +391,88 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
     public void cancelJob() { jobs.cancel(); }
 
+    /**
+     * Shows which sprites match: file name, folder or label containing the text (case-insensitive), or a
+     * regular expression written /like this/. An empty text ends the search.
+     */
+    public void search(String query) {
+        Scene s = scene;
+        if (query == null || query.isBlank()) {
+            s.match = null;
+            panel.showMatches(-1, 0);
+            dirty = true;
+            return;
+        }
+        java.util.function.Predicate<String> test;
+        String q = query.trim();
+        if (q.length() > 2 && q.startsWith("/") && q.endsWith("/")) {
+            try {
+                java.util.regex.Pattern p = java.util.regex.Pattern.compile(q.substring(1, q.length() - 1), java.util.regex.Pattern.CASE_INSENSITIVE);
+                test = t -> t != null && p.matcher(t).find();
+            } catch (java.util.regex.PatternSyntaxException e) {
+                message("not a regular expression: " + e.getDescription(), true);
+                return;
+            }
+        } else {
+            String low = q.toLowerCase(Locale.ROOT);
+            test = t -> t != null && t.toLowerCase(Locale.ROOT).contains(low);
+        }
+        boolean[] m = new boolean[s.size()];
+        int count = 0;
+        for (int i = 0; i < m.length; i++) {
+            String path = s.paths.get(i);
+            m[i] = test.test(SceneJobs.name(path)) || test.test(s.label(i)) || test.test(path);
+            if (m[i]) count++;
+        }
+        s.match = m;
+        panel.showMatches(count, m.length);
+        dirty = true;
+    }
+
+    /** Zooms and pans so the matches fill the free area. */
+    public void zoomToMatches() {
+        boolean[] m = scene.match;
+        if (m == null) return;
+        float x0 = Float.MAX_VALUE, y0 = Float.MAX_VALUE, x1 = -Float.MAX_VALUE, y1 = -Float.MAX_VALUE;
+        for (int i = 0; i < Math.min(m.length, scene.size()); i++) {
+            if (!m[i] || view.sx[i] == View.AWAY) continue;
+            x0 = Math.min(x0, view.sx[i]); x1 = Math.max(x1, view.sx[i]);
+            y0 = Math.min(y0, view.sy[i]); y1 = Math.max(y1, view.sy[i]);
+        }
+        if (x0 > x1) { message("no match to zoom to", false); return; }
+        view.zoomTo(x0, y0, x1, y1);
+        dirty = true;
+    }
+
+    /** The matching sprites' part of the layout, saved as a layout JSON of its own. */
+    public void saveMatches(Path file) {
+        boolean[] m = scene.match;
+        if (scene.layout == null || m == null) { message("nothing to save: search first (/)", true); return; }
+        java.util.List<imagetsne.layout.Item> items = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(m.length, scene.layout.size()); i++) if (m[i]) items.add(scene.layout.get(i).copy());
+        try {
+            LayoutJson.write(new Layout(items), file);
+            message("saved " + items.size() + " matching images to " + file, false);
+        } catch (IOException | RuntimeException e) {
+            message("cannot save " + file + ": " + e.getMessage(), true);
+        }
+    }
+
+    /** Numeric vectors (CSV, Projector TSV, IDX images) laid out with the panel's t-SNE settings. */
+    public void loadVectors(Path data, Path labels, String labelColumn, String shape) {
+        if (jobs.busy()) { message("a job is running: cancel it first (Esc)", true); return; }
+        AnalysisOptions o = settings.toOptions(data.toAbsolutePath().getParent(), view.areaAspect());
+        jobs.vectors(data, labels, labelColumn, shape, o);
+    }
+
+    /** Shows or hides a label's sprites (a click on its row in the legend). */
+    void toggleLabel(String label) {
+        if (!scene.hidden.remove(label)) scene.hidden.add(label);
+        if (selection.has() && !scene.shown(selection.selected)) selection.clear();
+        message(scene.hidden.isEmpty() ? "all labels shown" : "hidden: " + String.join(", ", scene.hidden) + "  (click a legend row to show it again)", false);
+        dirty = true;
+    }
+
     public void clearSelection() { selection.clear(); dirty = true; }
 
     // ---------------------------------------------------------------- dialogs (callbacks come on the AWT thread)
@@ -331,6 +487,14 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
     void choosePoster() { dialogs.poster(Dialogs.baseName(scene.title, "poster", view.grid.isOn())); }
 
+    void chooseMatchesToSave() { dialogs.jsonToSave(Dialogs.baseName(scene.title, "matches", false), "matchesToSaveChosen"); }
+
+    void chooseVectors() { dialogs.vectors(); }
+
+    public void matchesToSaveChosen(File f) { dialogs.chosen(f, p -> saveMatches(Dialogs.withExtension(p, "json"))); }
+
+    public void vectorsChosen(File f) { dialogs.chosen(f, p -> loadVectors(p, null, null, null)); }
+
     public void folderChosen(File f) { dialogs.chosen(f, this::analyze); }
 
     public void jsonToLoadChosen(File f) { dialogs.chosen(f, this::loadJson); }
@@ -341,9 +505,14 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
     public void posterChosen(File f) { dialogs.chosen(f, p -> savePoster(Dialogs.withExtension(p, "png"))); }
 
-    // ---------------------------------------------------------------- input (the panel takes its events first: Controls.attach)
+    // ---------------------------------------------------------------- input (the panel takes mouse events first, see Controls.attach, and keys from keyPressed)
 
     @Override public void keyPressed() {
+        if (panel.controls.keyPressed(key, keyCode)) {
+            if (key == ESC) key = 0; // the search field took it: it must not quit the sketch
+            dirty = true;
+            return;
+        }
         if (key == ESC) {
             key = 0;  // Esc cancels, it must not quit the sketch
             if (showHelp) showHelp = false;
@@ -356,15 +525,28 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
             case 'g', 'G' -> toggleGrid();
             case '+', '=' -> view.zoom(1.25f);
             case '-', '_' -> view.zoom(0.8f);
-            case '0' -> view.fit();
+            case '0' -> { view.fit(); view.orbit.reset(); }
+            case '3' -> toggleThreeD();
             case 'o' -> chooseFolder();
             case 'r', 'R' -> rerun();
             case 'l' -> chooseJsonToLoad();
+            case 'v' -> chooseVectors();
+            case '/' -> { panel.controls.setVisible(true); panel.search.focus(); }
             case 's' -> chooseJsonToSave();
             case 'p' -> chooseScreenshot();
             case 'P' -> choosePoster();
             case 'h' -> panel.controls.setVisible(!panel.controls.isVisible());
             case '?' -> showHelp = !showHelp;
+            case CODED -> {
+                if (!view.threeD(scene)) return;
+                switch (keyCode) {
+                    case LEFT -> view.orbit.drag(-20, 0);
+                    case RIGHT -> view.orbit.drag(20, 0);
+                    case UP -> view.orbit.drag(0, -20);
+                    case DOWN -> view.orbit.drag(0, 20);
+                    default -> { return; }
+                }
+            }
             default -> { return; }
         }
         dirty = true;
@@ -377,10 +559,12 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         dirty = true;
     }
 
-    @Override public void mouseDragged() {
+    /** Drag pans; in 3-D it turns the layout, and shift-drag or the right button pans. */
+    @Override public void mouseDragged(MouseEvent e) {
         if (panel.controls.hasMouse()) return;
         if (Math.abs(mouseX - pressX) + Math.abs(mouseY - pressY) > 3) dragged = true;
-        view.camera.pan(mouseX - pmouseX, mouseY - pmouseY);
+        if (view.threeD(scene) && !e.isShiftDown() && mouseButton != RIGHT) view.orbit.drag(mouseX - pmouseX, mouseY - pmouseY);
+        else view.camera.pan(mouseX - pmouseX, mouseY - pmouseY);
         hover = -1;
         dirty = true;
     }
@@ -388,6 +572,8 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
     @Override public void mouseReleased() {
         dirty = true;
         if (panel.controls.hasMouse() || dragged) return;
+        String label = overlays.legendLabelAt(mouseX, mouseY);
+        if (label != null) { toggleLabel(label); return; }
         int i = view.inArea(mouseX, mouseY) ? view.spriteAt(scene.size(), mouseX, mouseY) : -1;
         selection.select(scene, i);
     }
@@ -450,9 +636,20 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
     public String featureKind() { return scene.featureKind; }
     public SketchPanel panel() { return panel; }
     public int selected() { return selection.selected; }
+    /** The sprite under the mouse (its preview shows), or -1. */
+    public int hovered() { return hover; }
     public int[] neighbours() { return selection.neighbours.clone(); }
     /** Screen position and side of sprite i as last drawn. */
-    public float[] spriteOnScreen(int i) { return new float[] {view.sx[i], view.sy[i], view.spriteSize}; }
+    public float[] spriteOnScreen(int i) { return new float[] {view.sx[i], view.sy[i], view.size(i)}; }
+    /** 2, or 3 while a 3-D layout is shown. */
+    public int dims() { return scene.dims; }
+    /** The 3-D view's yaw and pitch, radians. */
+    public float[] orbit() { return new float[] {view.orbit.yaw(), view.orbit.pitch()}; }
+    /** Sprites as last drawn, first to last (far to near in 3-D). */
+    public int[] drawOrder() {
+        if (view.order == null) { int[] o = new int[scene.size()]; for (int i = 0; i < o.length; i++) o[i] = i; return o; }
+        return java.util.Arrays.copyOf(view.order, view.ordered);
+    }
     /** The topmost sprite under a window point, or -1. */
     public int spriteAt(float x, float y) { return view.spriteAt(scene.size(), x, y); }
     /** The free area the layout is fitted into: x, y, width, height. */

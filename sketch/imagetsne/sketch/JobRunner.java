@@ -7,6 +7,7 @@ import imagetsne.analysis.Stage;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs the engine's jobs one at a time on a low-priority worker thread, so the render loop never waits.
@@ -17,6 +18,8 @@ import java.util.function.Consumer;
 final class JobRunner {
     private final Executor ui;
     private volatile Running current;
+    /** A result is being put in place on the animation thread: still busy to whoever asks from elsewhere. */
+    private volatile boolean applying;
 
     JobRunner(Executor ui) { this.ui = ui; }
 
@@ -33,20 +36,26 @@ final class JobRunner {
         Running(String title) { this.title = title; }
     }
 
-    boolean busy() { return current != null; }
+    /** True while a job runs or its result is being applied (a callback may start the next job). */
+    boolean busy() { return current != null || applying; }
 
     String title() { Running r = current; return r == null ? "" : r.title; }
 
     /**
-     * Starts a job (the caller checks {@link #busy()} first). {@code events} sees everything the job reports,
-     * on the worker thread; exactly one of the three callbacks then runs on the animation thread.
+     * Starts a job (the caller checks {@link #busy()} first). The listener that {@code events} makes sees
+     * everything the job reports, on the worker thread; it hands work to the animation thread through the
+     * executor it is given, which drops whatever arrives there after the job ended (a cancel must not be
+     * followed by the cancelled job's messages or scenes). Exactly one of the three callbacks runs at the end,
+     * on the animation thread.
      */
-    <T> void start(String title, Job<T> job, AnalysisListener events, Consumer<T> done, Consumer<String> failed, Runnable cancelled) {
+    <T> void start(String title, Job<T> job, Function<Executor, AnalysisListener> events, Consumer<T> done, Consumer<String> failed,
+            Runnable cancelled) {
         if (current != null) throw new IllegalStateException("a job is running: " + current.title);
         Running r = new Running(title);
         r.onCancel = cancelled;
         current = r;
-        AnalysisListener l = new AnalysisListener.Forwarding(events) {
+        Executor live = task -> ui.execute(() -> { if (!r.over) task.run(); });
+        AnalysisListener l = new AnalysisListener.Forwarding(events.apply(live)) {
             @Override public void stage(Stage stage, String message) {
                 r.stage = stage.label();
                 r.done = r.total = 0;
@@ -91,11 +100,13 @@ final class JobRunner {
         ui.execute(() -> {
             if (r.over) return; // cancelled already: a late result of the worker is dropped
             r.over = true;
+            // busy until the result is in place: whoever sees the runner idle sees the new state
+            applying = true;
+            if (current == r) current = null;
             try {
                 onUi.run();
             } finally {
-                // busy until the result is in place: whoever sees the runner idle sees the new state
-                if (current == r) current = null;
+                applying = false;
             }
         });
     }

@@ -14,9 +14,13 @@ import processing.core.PImage;
 final class Overlays {
     static final int STATUS_LINE = 18, LEGEND_ROWS = 20, LEGEND_W = 200, LIST_W = 250;
     private static final String[][] HELP = {
-            {"drag", "pan"}, {"wheel, + / -", "zoom around the cursor"}, {"0", "fit to the window"},
-            {"g", "grid / t-SNE view (animated)"}, {"click", "similar images"}, {"Esc", "cancel the job, clear the selection"},
-            {"o", "analyze a folder"}, {"r", "re-run t-SNE and the grid with the panel's settings"},
+            {"drag", "pan (3-D: turn; shift-drag or right-drag pans)"}, {"arrows", "3-D: turn"},
+            {"wheel, + / -", "zoom around the cursor"}, {"0", "fit to the window (3-D: the first view)"},
+            {"g", "grid / t-SNE view (animated)"}, {"3", "3-D / 2-D t-SNE (lays the features out again)"},
+            {"click", "similar images"}, {"legend row", "hide / show that label"},
+            {"/", "search names and labels (Enter zooms to the matches, Esc clears)"},
+            {"Esc", "cancel the job, clear the selection"},
+            {"o", "analyze a folder"}, {"v", "load vectors (CSV, TSV, IDX)"}, {"r", "re-run t-SNE and the grid with the panel's settings"},
             {"l / s", "load / save the layout (JSON)"}, {"p / P", "screenshot / poster of the whole layout"},
             {"h", "hide / show the panel"}, {"?", "this help"}};
 
@@ -92,12 +96,26 @@ final class Overlays {
         return Math.min(labels.size(), LEGEND_ROWS);
     }
 
-    /** The label colours, bottom right above the status line. */
+    private float legendX, legendY;
+    private List<String> legendLabels = List.of();
+
+    /** The label of the legend row at a window point (click it to hide or show that label), or null. */
+    String legendLabelAt(float mx, float my) {
+        int row = (int) Math.floor((my - legendY) / 16);
+        if (mx < legendX - 8 || mx > legendX + LEGEND_W || my < legendY || row < 0 || row >= legendLabels.size()) return null;
+        return legendLabels.get(row);
+    }
+
+    /** The label colours, bottom right above the status line; hidden labels greyed. */
     void legend(PGraphics g, Scene s, float bottom) {
         int shown = legendRows(s);
+        legendLabels = List.of();
         if (shown == 0) return;
         List<String> labels = s.palette.labels();
         float x = g.width - LEGEND_W, y = bottom - shown * 16 - 8;
+        legendX = x;
+        legendY = y;
+        legendLabels = labels.subList(0, labels.size() > LEGEND_ROWS ? shown - 1 : shown);
         g.noStroke();
         g.fill(0, 160);
         g.rect(x - 8, y - 6, LEGEND_W - 2, shown * 16 + 10);
@@ -105,10 +123,11 @@ final class Overlays {
         for (int i = 0; i < shown; i++) {
             boolean more = i == LEGEND_ROWS - 1 && labels.size() > LEGEND_ROWS;
             String lab = more ? "... " + (labels.size() - LEGEND_ROWS + 1) + " more" : labels.get(i);
-            g.fill(more ? 0xFF808080 : s.palette.colour(labels.get(i)));
+            boolean off = !more && s.hidden.contains(labels.get(i));
+            g.fill(more || off ? 0xFF505050 : s.palette.colour(labels.get(i)));
             g.rect(x, y + i * 16 + 3, 10, 10);
-            g.fill(220);
-            g.text(Text.ellipsize(g, lab, LEGEND_W - 40), x + 16, y + i * 16 + 8);
+            g.fill(off ? 110 : 220);
+            g.text(Text.ellipsize(g, lab + (off ? "  (hidden)" : ""), LEGEND_W - 40), x + 16, y + i * 16 + 8);
         }
     }
 

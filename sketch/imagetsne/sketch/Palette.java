@@ -22,7 +22,35 @@ final class Palette {
         return COLOURS[i % COLOURS.length];
     }
 
-    List<String> labels() { return new ArrayList<>(index.keySet()); }
+    /** The labels in reading order ("digit 2" before "digit 10"), for the legend. */
+    List<String> labels() {
+        List<String> l = new ArrayList<>(index.keySet());
+        l.sort(Palette::natural);
+        return l;
+    }
+
+    /** Compares runs of digits by their value and the rest as text, ignoring case. */
+    static int natural(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i), cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int si = i, sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
+                while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
+                String na = a.substring(si, i).replaceFirst("^0+(?=.)", ""), nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
+                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+                if (c != 0) return c;
+            } else {
+                int c = Character.compare(Character.toLowerCase(ca), Character.toLowerCase(cb));
+                if (c != 0) return c;
+                i++;
+                j++;
+            }
+        }
+        int c = Integer.compare(a.length() - i, b.length() - j);
+        return c != 0 ? c : a.compareTo(b);
+    }
 
     int size() { return index.size(); }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -61,15 +62,15 @@ final class SceneJobs {
 
     List<String> skipped() { return List.copyOf(skipped); }
 
-    /** Analyzes a folder; the current layout stays until the new one has images. {@code cacheTo}: where to keep the result, or null. */
-    void analyze(Path dir, AnalysisOptions o, Path cacheTo) {
-        Path source = dir.toAbsolutePath().normalize();
+    /** Analyzes a folder or bucket; the current layout stays until the new one has images. {@code cacheTo}: where to keep the result, or null. */
+    void analyze(AnalysisOptions o, Path cacheTo) {
         Scene next = new Scene();
-        next.source = source;
-        next.title = source.getFileName() == null ? source.toString() : source.getFileName().toString();
+        next.source = o.source;
+        String where = o.s3 != null ? o.s3.toString() : o.source.toString();
+        next.title = o.s3 != null ? o.s3.toString() : o.source.getFileName() == null ? where : o.source.getFileName().toString();
         next.madeWith = o;
         start("analyze " + next.title, next, Session.analyze(o), o, cacheTo, true);
-        host.message("analyzing " + source, false);
+        host.message("analyzing " + where, false);
     }
 
     /**
@@ -94,7 +95,9 @@ final class SceneJobs {
             next.add(cur.paths.get(i));
             next.tx[i] = cur.tx[i];
             next.ty[i] = cur.ty[i];
+            next.tz[i] = cur.tz[i];
         }
+        next.dims = o.tsne.dims; // a switch to 3-D shows at once: the flat layout turns while t-SNE lifts it
         next.palette.copyFrom(cur.palette);
         System.arraycopy(cur.frame, 0, next.frame, 0, Math.min(cur.frame.length, next.frame.length));
         start("re-run " + next.title, next, Session.rerun(cur.features, o), o, null, false);
@@ -105,7 +108,8 @@ final class SceneJobs {
         skipped.clear();
         previous = host.scene();
         host.jobStarted(title);
-        runner.start(title, job, listener(next, fresh), r -> {
+        host.show(next, fresh); // before the runner is busy: whoever sees it busy sees the new scene
+        runner.start(title, job, live -> listener(live, next, fresh), r -> {
             if (cacheTo != null) {
                 try { LayoutJson.write(r.layout(), cacheTo); } catch (IOException e) { /* a cache only */ }
             }
@@ -119,7 +123,12 @@ final class SceneJobs {
             host.message("analysis cancelled; " + shown(), false);
             host.jobEnded();
         });
-        host.show(next, fresh);
+    }
+
+    /** The last part of a path or URL, for messages. */
+    static String name(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
     }
 
     /** What the window shows after a cancel or failure, in words. */
@@ -128,7 +137,7 @@ final class SceneJobs {
         return s.size() == 0 ? "nothing to show: analyze a folder (o) or load a layout (l)" : "showing the previous layout (" + s.size() + " images)";
     }
 
-    private AnalysisListener listener(Scene next, boolean fresh) {
+    private AnalysisListener listener(Executor ui, Scene next, boolean fresh) {
         return new AnalysisListener() {
             int ready;
 
@@ -138,25 +147,25 @@ final class SceneJobs {
                 if (stage == Stage.FEATURES) ui.execute(() -> next.expected = (int) total);
             }
 
-            @Override public void skipped(Path file, String reason) {
-                System.err.println("skipped " + file + ": " + reason);
-                ui.execute(() -> skipped.add(file.getFileName() + ": " + reason));
+            @Override public void skipped(String path, String reason) {
+                System.err.println("skipped " + path + ": " + reason);
+                ui.execute(() -> skipped.add(name(path) + ": " + reason));
             }
 
-            @Override public void warning(Path file, String warning) {
-                System.err.println("warning " + file + ": " + warning);
-                ui.execute(() -> skipped.add(file.getFileName() + " (laid out, damaged): " + warning));
+            @Override public void warning(String path, String warning) {
+                System.err.println("warning " + path + ": " + warning);
+                ui.execute(() -> skipped.add(name(path) + " (laid out, damaged): " + warning));
             }
 
             @Override public void featuresChosen(String kind, String reason) {
                 ui.execute(() -> { next.featureKind = kind; next.featureReason = reason; host.message(reason, false); });
             }
 
-            @Override public void imageReady(Path file, BufferedImage thumbnail) {
+            @Override public void imageReady(String path, BufferedImage thumbnail) {
                 if (!fresh) return; // a re-run keeps the sprites it has
                 int i = ready++;
                 next.atlas.set(i, thumbnail);
-                ui.execute(() -> next.add(file.toString()));
+                ui.execute(() -> next.add(path));
             }
 
             @Override public void tsneIteration(int iteration, int total, double[] y, int dims) {
@@ -182,6 +191,40 @@ final class SceneJobs {
         host.jobEnded();
     }
 
+    /**
+     * Numeric vectors: read on the worker, shown at once (images as themselves, other rows as dots in their
+     * label's colour), then laid out as a re-run of their "features", moving live.
+     */
+    void vectors(Path data, Path labels, String labelColumn, String shape, AnalysisOptions o) {
+        skipped.clear();
+        String title = String.valueOf(data.getFileName());
+        host.jobStarted("read " + title);
+        runner.start("read " + title, Session.vectors(data, labels, labelColumn, shape, 0), live -> AnalysisListener.NONE, fs -> {
+            Scene next = new Scene();
+            next.title = title;
+            next.features = fs;
+            next.featureKind = fs.info().kind();
+            next.featureReason = fs.info().reason();
+            next.expected = fs.size();
+            for (int i = 0; i < fs.size(); i++) {
+                BufferedImage t = fs.thumbnails().get(i);
+                next.atlas.set(i, t != null ? t : next.dot(fs.labels().get(i)));
+                next.add(fs.paths().get(i));
+            }
+            o.images = fs.images(); // the "source" a re-run lays out again
+            next.madeWith = o;
+            host.jobEnded();
+            start("lay out " + title, next, Session.rerun(fs, o), o, null, false);
+            host.message(fs.info().reason(), false);
+        }, msg -> {
+            host.message("cannot read " + title + ": " + msg, true);
+            host.jobEnded();
+        }, () -> {
+            host.message("reading cancelled; " + shown(), false);
+            host.jobEnded();
+        });
+    }
+
     /** Loads a layout JSON: parsed, gridded and its thumbnails read on the worker; placeholders show at once. */
     void load(Path file, int thumbnailSize) {
         skipped.clear();
@@ -189,7 +232,7 @@ final class SceneJobs {
         next.title = String.valueOf(file.getFileName());
         previous = host.scene();
         host.jobStarted("load " + next.title);
-        AnalysisListener l = new AnalysisListener() {
+        Function<Executor, AnalysisListener> l = ui -> new AnalysisListener() {
             @Override public void stage(Stage stage, String message) { ui.execute(() -> host.message(message, false)); }
 
             @Override public void layoutRead(Layout layout) {
@@ -227,7 +270,7 @@ final class SceneJobs {
         List<BufferedImage> thumbs = new ArrayList<>(s.size());
         for (int i = 0; i < s.size(); i++) thumbs.add(s.atlas.thumbnail(i));
         host.jobStarted("poster " + file.getFileName());
-        runner.start("poster " + file.getFileName(), Session.poster(s.layout, thumbs, grid, longSide, file), AnalysisListener.NONE, p -> {
+        runner.start("poster " + file.getFileName(), Session.poster(s.layout, thumbs, grid, longSide, file), live -> AnalysisListener.NONE, p -> {
             host.message("saved poster " + p + " (" + longSide + " px)", false);
             host.jobEnded();
         }, msg -> {

@@ -9,6 +9,7 @@ import imagetsne.ui.Group;
 import imagetsne.ui.Label;
 import imagetsne.ui.ProgressBar;
 import imagetsne.ui.Slider;
+import imagetsne.ui.TextField;
 import imagetsne.ui.Toggle;
 import java.util.List;
 
@@ -21,17 +22,25 @@ import java.util.List;
 final class SketchPanel {
     static final float X = 10, Y = 10, WIDTH = 250;
     final Controls controls = new Controls();
-    final Toggle grid;
+    final Toggle grid, threeD;
     final Slider scale, imageSize, maxImages, perplexity, theta, iterations, learningRate, pcaDims;
     final DropDown features, model;
-    final Button analyze, rerun, load, save, screenshot, poster, cancel;
+    final Button analyze, rerun, load, vectors, save, saveMatches, screenshot, poster, cancel;
+    final TextField search, seed;
+    final Label matches;
     final ProgressBar progress;
     final Label info, stale;
 
     SketchPanel(ImageTsneSketch s, AnalysisSettings st) {
         Group panel = controls.addGroup("panel").setLabel("Image t-SNE Live   (h hides, ? help)").setPosition(X, Y).setWidth(WIDTH);
+        search = controls.addTextField("search").setPlaceholder("search names and labels  (/)")
+                .onChange(e -> s.search(e.stringValue())).onSubmit(e -> s.zoomToMatches());
+        matches = controls.addLabel("matches").setText("");
+        saveMatches = controls.addButton("saveMatches").setLabel("save matches to json").onClick(e -> s.chooseMatchesToSave());
         grid = controls.addToggle("grid").setLabel("view as grid  (g)").setValue(false)
                 .onChange(e -> s.setGrid(e.booleanValue()));
+        threeD = controls.addToggle("threeD").setLabel("3-D  (3; drag turns)").setValue(st.dims == 3)
+                .onChange(e -> s.setThreeD(e.booleanValue()));
         scale = controls.addSlider("scale").setLabel("scale").setRange(0.25f, 4f).setDecimals(2).setValue((float) st.scale)
                 .onChange(e -> s.setScale(e.value()));
         imageSize = controls.addSlider("imageSize").setLabel("image size").setRange(0.1f, 4f).setDecimals(2).setValue((float) st.imageSize)
@@ -46,6 +55,7 @@ final class SketchPanel {
         rerun = controls.addButton("rerun").setLabel("re-run with these settings  (r)").onClick(e -> s.rerun());
         analyze = controls.addButton("analyze").setLabel("analyze directory  (o)").onClick(e -> s.chooseFolder());
         load = controls.addButton("load").setLabel("load result from json  (l)").onClick(e -> s.chooseJsonToLoad());
+        vectors = controls.addButton("vectors").setLabel("load vectors (csv, tsv, idx)  (v)").onClick(e -> s.chooseVectors());
         save = controls.addButton("save").setLabel("save result to json  (s)").onClick(e -> s.chooseJsonToSave());
         screenshot = controls.addButton("screenshot").setLabel("save screenshot  (p)").onClick(e -> s.chooseScreenshot());
         poster = controls.addButton("poster").setLabel("save poster, whole layout  (P)").onClick(e -> s.choosePoster());
@@ -68,18 +78,29 @@ final class SketchPanel {
         model = controls.addDropDown("model").setLabel("CNN model").setItems(models)
                 .setIndex(Math.max(0, indexOf(models, st.model)))
                 .onChange(e -> { st.model = e.stringValue(); s.settingsChanged(); });
-        more.add(iterations, learningRate, pcaDims, model, features);
+        seed = controls.addTextField("seed").setPlaceholder("seed (a whole number)").setText(Long.toString(st.seed))
+                .onChange(e -> {
+                    try {
+                        st.seed = Long.parseLong(e.stringValue().replaceFirst("^seed\\s*", "").trim());
+                        s.settingsChanged();
+                    } catch (NumberFormatException x) {
+                        s.message("seed: a whole number, e.g. 42 (now " + st.seed + ")", true);
+                    }
+                });
+        more.add(iterations, learningRate, pcaDims, seed, model, features);
 
-        panel.add(grid, scale, imageSize, maxImages, perplexity, theta, more, stale, rerun, analyze, load, save, screenshot, poster,
-                progress, cancel, info);
+        panel.add(search, matches, saveMatches, grid, threeD, scale, imageSize, maxImages, perplexity, theta, more, stale, rerun, analyze, load,
+                vectors, save, screenshot, poster, progress, cancel, info);
         setBusy(false);
         setStale(null);
+        showMatches(-1, 0);
     }
 
     /** While a job runs: the verbs that would start another are locked, cancel and the bar show. */
     void setBusy(boolean busy) {
         analyze.setLock(busy);
         load.setLock(busy);
+        vectors.setLock(busy);
         rerun.setLock(busy);
         poster.setLock(busy);
         cancel.setVisible(busy);
@@ -95,7 +116,7 @@ final class SketchPanel {
 
     /** The panel shows the settings a layout was made with (a re-run starts from there). */
     void show(AnalysisSettings st) {
-        List<Controller<?>> all = List.of(maxImages, perplexity, theta, iterations, learningRate, pcaDims);
+        List<Controller<?>> all = List.of(maxImages, perplexity, theta, iterations, learningRate, pcaDims, seed, threeD);
         all.forEach(c -> c.setBroadcast(false));
         maxImages.setValue(st.maxImages);
         perplexity.setValue((float) st.perplexity);
@@ -103,7 +124,22 @@ final class SketchPanel {
         iterations.setValue(st.iterations);
         learningRate.setValue((float) st.learningRate);
         pcaDims.setValue(st.pcaDims);
+        seed.setText(Long.toString(st.seed));
+        threeD.setValue(st.dims == 3);
         all.forEach(c -> c.setBroadcast(true));
+    }
+
+    /** "12 of 300 match" under the search field, or nothing without a search. */
+    void showMatches(int count, int of) {
+        matches.setText(count < 0 ? "" : count + " of " + of + " match" + (count > 0 ? ", Enter zooms" : ""));
+        matches.setVisible(count >= 0);
+        saveMatches.setVisible(count > 0);
+    }
+
+    void showThreeD(boolean on) {
+        threeD.setBroadcast(false);
+        threeD.setValue(on);
+        threeD.setBroadcast(true);
     }
 
     void showGrid(boolean on) {

@@ -25,6 +25,8 @@ public final class Controls {
     private boolean visible = true;
     private volatile boolean dirty = true;
     Controller<?> hover, active;
+    /** The text field that has the keyboard, or null (volatile: tests ask from their own thread). */
+    volatile TextField focus;
     private DropDown openList;
     float mouseX = Float.NaN, mouseY = Float.NaN;
     private int hoverPart;
@@ -42,6 +44,8 @@ public final class Controls {
     public ProgressBar addProgressBar(String name) { return add(new ProgressBar(this, name)); }
 
     public DropDown addDropDown(String name) { return add(new DropDown(this, name)); }
+
+    public TextField addTextField(String name) { return add(new TextField(this, name)); }
 
     private <C extends Controller<?>> C add(C c) {
         if (byName.containsKey(c.getName())) throw new IllegalArgumentException("duplicate name " + c.getName());
@@ -193,19 +197,36 @@ public final class Controls {
     private boolean pressOnPanel, consumed;
 
     /**
-     * Hooks the panel into a sketch the way controlP5 does: the sketch calls {@link #mouseEvent} for every
-     * mouse event before its own handlers, which only ask {@link #hasMouse()} whether to leave it alone.
+     * Hooks the panel into a sketch the way controlP5 does: the PApplet calls {@link #mouseEvent} for every
+     * mouse event before the sketch's own handlers, which only ask {@link #hasMouse()} whether to leave it
+     * alone. Keys cannot go the same way: PApplet runs registered {@code keyEvent} methods <em>after</em>
+     * {@code keyPressed()}, so the key that focuses a field would land in it. The sketch hands each key
+     * to {@link #keyPressed} first instead.
      */
     public Controls attach(processing.core.PApplet app) {
         app.registerMethod("mouseEvent", this);
         return this;
     }
 
+    /** A key press from the sketch's {@code keyPressed()}: true when a focused text field took it. */
+    public boolean keyPressed(char key, int keyCode) {
+        if (focus == null || !visible || !focus.isShown()) return false;
+        boolean taken = focus.key(key, keyCode);
+        if (taken) markDirty();
+        return taken;
+    }
+
+    /** True while a text field has the keyboard (the sketch's shortcuts are off). */
+    public boolean hasKeyboard() { return focus != null && visible && focus.isShown(); }
+
     /** Called by the PApplet (see {@link #attach}) before the sketch's own mouse handlers. */
     public void mouseEvent(processing.event.MouseEvent e) {
         float x = e.getX(), y = e.getY();
         switch (e.getAction()) {
-            case processing.event.MouseEvent.PRESS -> consumed = pressOnPanel = mousePressed(x, y);
+            case processing.event.MouseEvent.PRESS -> {
+                consumed = pressOnPanel = mousePressed(x, y);
+                if (focus != null && !(hit(x, y) instanceof TextField)) { focus = null; markDirty(); } // a click elsewhere ends typing
+            }
             case processing.event.MouseEvent.DRAG -> consumed = pressOnPanel && mouseDragged(x, y) || pressOnPanel;
             case processing.event.MouseEvent.RELEASE -> consumed = pressOnPanel && (mouseReleased(x, y) || true);
             case processing.event.MouseEvent.MOVE -> consumed = mouseMoved(x, y);

@@ -15,17 +15,23 @@ public interface AnalysisListener {
     /** done of total units of the current stage (files, iterations). */
     default void progress(Stage stage, long done, long total) {}
 
-    /** A file could not be used; the run goes on. */
-    default void skipped(Path file, String reason) {}
+    /** An input could not be used; the run goes on. {@code path} is what the layout would record: a file path or an s3:// URL. */
+    default void skipped(String path, String reason) {}
 
-    /** A file is laid out, but decoded only partly (truncated, damaged): the user should know. */
-    default void warning(Path file, String warning) {}
+    /** An input is laid out, but decoded only partly (truncated, damaged): the user should know. */
+    default void warning(String path, String warning) {}
+
+    /** Downloads of a remote source: objects done of total, bytes done of total, seconds left (NaN while unknown). */
+    default void downloadProgress(long done, long total, long bytes, long bytesTotal, double etaSeconds) {}
 
     /** Which feature kind is used and why (auto falls back from cnn to hog). */
     default void featuresChosen(String kind, String reason) {}
 
-    /** A thumbnail is ready: the sketch can show the sprite before the layout exists. */
-    default void imageReady(Path file, BufferedImage thumbnail) {}
+    /**
+     * An image is decoded: the sketch can show its sprite before the layout exists. In the rare case that
+     * its features then fail, the image is reported skipped and the layout leaves it out.
+     */
+    default void imageReady(String path, BufferedImage thumbnail) {}
 
     /** A loaded layout is read: its items can be drawn (as placeholders) before their thumbnails come. */
     default void layoutRead(imagetsne.layout.Layout layout) {}
@@ -52,10 +58,13 @@ public interface AnalysisListener {
 
         @Override public void stage(Stage stage, String message) { to.stage(stage, message); }
         @Override public void progress(Stage stage, long done, long total) { to.progress(stage, done, total); }
-        @Override public void skipped(Path file, String reason) { to.skipped(file, reason); }
-        @Override public void warning(Path file, String warning) { to.warning(file, warning); }
+        @Override public void skipped(String path, String reason) { to.skipped(path, reason); }
+        @Override public void warning(String path, String warning) { to.warning(path, warning); }
+        @Override public void downloadProgress(long done, long total, long bytes, long bytesTotal, double eta) {
+            to.downloadProgress(done, total, bytes, bytesTotal, eta);
+        }
         @Override public void featuresChosen(String kind, String reason) { to.featuresChosen(kind, reason); }
-        @Override public void imageReady(Path file, BufferedImage thumbnail) { to.imageReady(file, thumbnail); }
+        @Override public void imageReady(String path, BufferedImage thumbnail) { to.imageReady(path, thumbnail); }
         @Override public void imagesAccepted(List<Path> files) { to.imagesAccepted(files); }
         @Override public void layoutRead(imagetsne.layout.Layout layout) { to.layoutRead(layout); }
         @Override public void thumbnailReady(int index, BufferedImage thumbnail) { to.thumbnailReady(index, thumbnail); }

@@ -5,6 +5,7 @@ import imagetsne.grid.GridAssignment;
 import imagetsne.grid.GridShape;
 import imagetsne.layout.Layout;
 import imagetsne.reduce.tsne.TsneOptions;
+import imagetsne.source.s3.S3Config;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,14 +34,27 @@ public final class Session {
         return new FeatureJob(options.checkValidity());
     }
 
+    /**
+     * Numeric vectors (CSV, Projector TSV, IDX images) with their labels as a feature set; lay them out with
+     * {@link #rerun}. {@code labels}, {@code labelColumn} and {@code shape} may be null (see {@link imagetsne.io.Vectors#read}).
+     */
+    public static Job<FeatureSet> vectors(Path data, Path labels, String labelColumn, String shape, int limit) {
+        return new VectorsJob(data, labels, labelColumn, shape, limit);
+    }
+
     /** PCA to {@code pcaDims} (when the rows have more; 0 = none), then t-SNE, of any numeric rows. */
     public static Job<Embedding> embed(float[][] rows, int pcaDims, TsneOptions tsne) {
         return new EmbedJob(rows, pcaDims, tsne);
     }
 
-    /** A layout JSON, its thumbnails, and a grid for the aspect when the file has none. */
+    /** A layout JSON, its thumbnails, and a grid for the aspect when the file has none; s3:// items through the default S3 set-up. */
     public static Job<LoadedLayout> load(Path file, double gridAspect, int thumbnailSize, int threads) {
-        return new LoadJob(file, gridAspect, thumbnailSize, threads);
+        return load(file, gridAspect, thumbnailSize, threads, new S3Config());
+    }
+
+    /** As {@link #load(Path, double, int, int)}, reaching S3 (for the layout's s3:// items) as {@code s3} says. */
+    public static Job<LoadedLayout> load(Path file, double gridAspect, int thumbnailSize, int threads, S3Config s3) {
+        return new LoadJob(file, gridAspect, thumbnailSize, threads, s3);
     }
 
     /** The grid assignment of a layout's points for a shape; {@link Layout#withGrid} applies it. */

@@ -11,6 +11,8 @@ import imagetsne.features.TfjsExtractor;
 import imagetsne.io.AtomicFiles;
 import imagetsne.io.LayoutJson;
 import imagetsne.io.RunLog;
+import imagetsne.source.s3.S3Fetcher;
+import imagetsne.source.s3.S3Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +24,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyze a folder of images: features, PCA, t-SNE and grid; write the layout JSON and optional PNG posters.",
+@Command(name = "analyze", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = "Analyze a folder of images (or an S3 bucket): features, PCA, t-SNE and grid; write the layout JSON and optional PNG posters.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:a layout was written", "1:nothing could be analyzed or an error occurred", "2:usage error"})
 final class AnalyzeCommand implements Callable<Integer> {
     private static final AnalysisOptions D = new AnalysisOptions();
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "folder of images (searched recursively)")
+    @Parameters(index = "0", paramLabel = "DIR|s3://bucket/prefix", description = "folder of images (searched recursively), or an S3 bucket and prefix")
     String source;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "layout.json", description = "layout JSON to write (ml4a format)")
     Path output;
@@ -65,14 +67,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean verbose;
     @Mixin
     TsneFlags tsne = new TsneFlags();
+    @Mixin
+    S3Flags s3 = new S3Flags();
 
     /** The analysis these flags ask for; a complaint about a value is a usage error. */
     AnalysisOptions options() {
-        if (source.startsWith("s3://")) throw new UsageError("S3 sources are not supported in this version; download the images to a folder first");
-        Path dir = Path.of(source);
-        if (!Files.isDirectory(dir)) throw new UsageError(source + " is not a folder");
         AnalysisOptions o = new AnalysisOptions();
-        o.source = dir;
+        if (S3Location.isS3(source)) {
+            o.s3 = UsageError.check(() -> S3Location.parse(source));
+            o.s3Config = UsageError.check(() -> s3.toConfig(maxImages, tsne.seed));
+        } else {
+            if (s3.any()) throw new UsageError("the --s3-* flags are for an s3:// source, and " + source + " is not one");
+            Path dir = Path.of(source);
+            if (!Files.isDirectory(dir)) throw new UsageError(source + " is not a folder");
+            o.source = dir;
+        }
         o.maxImages = maxImages;
         o.seed = tsne.seed;
         o.pcaDims = tsne.pcaDims;
@@ -105,14 +114,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                 r = Session.analyze(o).run(progress, cancel);
             } catch (IOException e) {
                 System.err.println("error: " + e.getMessage());
-                writeLog(log, "failed", e.getMessage(), 0, progress, List.of());
+                writeLog(log, "failed", e.getMessage(), 0, progress);
                 System.out.println("analyze n=0 skipped=" + progress.skippedCount() + " features=" + features + " seconds=" + fmt(secs(t0)));
                 return 1;
             }
             LayoutJson.write(r.layout(), output);
             if (screenshot != null) Session.poster(r.layout(), r.features().thumbnails(), false, posterSize, screenshot).run(progress, cancel);
             if (gridScreenshot != null) Session.poster(r.layout(), r.features().thumbnails(), true, posterSize, gridScreenshot).run(progress, cancel);
-            writeLog(log, "ok", null, r.layout().size(), progress, r.messages());
+            writeLog(log, "ok", null, r.layout().size(), progress);
         }
         if (!quiet) {
             StringBuilder sb = new StringBuilder("stages:");
@@ -122,16 +131,25 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "; kl=" + fmt(r.embedding().tsne().kl()) + " grid " + r.layout().gridCols() + "x" + r.layout().gridRows() + " cost=" + fmt(r.grid().cost()));
         }
         var fs = r.features();
-        if (!fs.skipped().isEmpty() || !fs.warnings().isEmpty())
-            System.err.println(fs.skipped().size() + " file(s) skipped, " + fs.warnings().size() + " laid out with warnings: listed above and in " + log);
-        System.out.println("analyze n=" + r.layout().size() + " skipped=" + fs.skipped().size() + " features=" + fs.info().kind()
-                + " seconds=" + fmt(secs(t0)) + (fs.info().model() != null ? " model=" + fs.info().model() + " layer=" + fs.info().layer() : ""));
+        int skipped = fs.skipped().size() + (r.download() != null ? r.download().failed().size() : 0);
+        if (skipped > 0 || !fs.warnings().isEmpty())
+            System.err.println(skipped + " file(s) skipped, " + fs.warnings().size() + " laid out with warnings: listed above and in " + log);
+        System.out.println("analyze n=" + r.layout().size() + " skipped=" + skipped + " features=" + fs.info().kind()
+                + " seconds=" + fmt(secs(t0)) + (fs.info().model() != null ? " model=" + fs.info().model() + " layer=" + fs.info().layer() : "")
+                + (r.download() != null ? s3Keys(r.download()) : ""));
         return 0;
     }
 
-    private void writeLog(Path log, String status, String error, int laidOut, Progress p, java.util.List<String> messages) throws java.io.IOException {
-        new RunLog("analyze", Path.of(source).toAbsolutePath().toString(), output.toAbsolutePath().toString(), status, error, laidOut,
-                p.skippedFiles(), p.warnings(), messages).write(log);
+    /** Keys after the summary line's own: what the S3 download stage cost. */
+    static String s3Keys(S3Fetcher.Fetched f) {
+        return " s3_listed=" + f.listed() + " s3_downloaded=" + f.downloaded() + " s3_bytes=" + f.bytes() + " s3_cached=" + f.fromCache()
+                + " s3_seconds=" + fmt(f.listSeconds() + f.downloadSeconds());
+    }
+
+    private void writeLog(Path log, String status, String error, int laidOut, Progress p) throws IOException {
+        String src = S3Location.isS3(source) ? source : Path.of(source).toAbsolutePath().toString();
+        new RunLog("analyze", src, output.toAbsolutePath().toString(), status, error, laidOut,
+                p.skippedFiles(), p.warnings(), p.messages()).write(log);
     }
 
     static double secs(long t0) { return (System.nanoTime() - t0) / 1e9; }

@@ -36,6 +36,8 @@ public final class Cli implements Runnable {
     public static CommandLine commandLine(Object... extraCommands) {
         CommandLine cl = new CommandLine(new Cli());
         for (Object c : extraCommands) cl.addSubcommand(c);
+        // wide enough that picocli's line breaking (which may break after '.' and '/') leaves file names whole
+        cl.setUsageHelpWidth(110);
         cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler((ex, args) -> usage(ex.getCommandLine(), ex.getMessage()));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "export-dataset", mixinStandardHelpOptions = true,
+@Command(name = "export-dataset", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Write an IDX image set (e.g. MNIST) as PNG files in one folder per class, ready for analyze.")
 final class ExportDatasetCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGES_IDX", description = "IDX images file (.gz allowed)")

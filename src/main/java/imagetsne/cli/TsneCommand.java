@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "tsne", mixinStandardHelpOptions = true,
+@Command(name = "tsne", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "t-SNE of a numeric CSV (one row per item; header and a label column allowed) or an IDX images file (.gz allowed).")
 final class TsneCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "numeric CSV or IDX images file")

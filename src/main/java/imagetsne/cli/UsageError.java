@@ -5,7 +5,7 @@ public final class UsageError extends RuntimeException {
     public UsageError(String message) { super(message); }
 
     /** Runs a step that checks options (the engine's checkValidity, parsers) and turns its complaint into a usage error. */
-    static <T> T check(java.util.function.Supplier<T> step) {
+    public static <T> T check(java.util.function.Supplier<T> step) {
         try {
             return step.get();
         } catch (IllegalArgumentException e) {

@@ -17,12 +17,12 @@ public final class CnnModels {
     private CnnModels() {}
 
     /** A TF.js model: where it is, and how its features are taken. */
-    public record Tfjs(String name, String display, String resource, String packageFolder, String layer,
+    public record Tfjs(String name, String display, String resource, String packageFolder, int inputSide, String layer,
                        TfjsExtractor.Pooling pooling, float inputMin, float inputMax) {}
 
-    public static final Tfjs MOBILENET_V2 = new Tfjs("mobilenet-v2", "MobileNetV2", "/models/mobilenet-v2", "mobilenet_v2",
+    public static final Tfjs MOBILENET_V2 = new Tfjs("mobilenet-v2", "MobileNetV2", "/models/mobilenet-v2", "mobilenet_v2", 224,
             "block_13_depthwise_relu", TfjsExtractor.Pooling.AVG, 0f, 1f);
-    public static final Tfjs INCEPTION_V3 = new Tfjs("inception-v3", "InceptionV3", null, "inception_v3",
+    public static final Tfjs INCEPTION_V3 = new Tfjs("inception-v3", "InceptionV3", null, "inception_v3", 299,
             "mixed4", TfjsExtractor.Pooling.MAX, 0f, 1f);
 
     /** The default model: bundled, so it works offline on a fresh clone. */

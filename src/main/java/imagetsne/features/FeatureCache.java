@@ -1,6 +1,11 @@
 package imagetsne.features;
 
 import imagetsne.io.AtomicFiles;
+import imagetsne.source.ImageDecoder;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,20 +32,23 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * On-disk feature cache keyed by file path, size, mtime and extractor cache key, so re-running with other
- * t-SNE settings skips extraction. Thread-safe. Writes are atomic ({@link AtomicFiles}). Entries are checked
- * on every read against the caller's dimension and for finiteness, never trusted because the checksum holds.
+ * On-disk cache of what an analysis computes per image file, keyed by file path, size, mtime and a key
+ * naming the computation: feature vectors (the extractor's cache key), so re-running with other t-SNE
+ * settings skips extraction, and thumbnails (PNG), so a second analysis of an unchanged folder decodes no
+ * image at all. Thread-safe. Writes are atomic ({@link AtomicFiles}). Entries are checked on every read
+ * (vectors against the caller's dimension and for finiteness, thumbnails by decoding them), never trusted
+ * because the checksum holds.
  *
- * <p>Layout: one binary shard per (extractor key, image folder): {@code dir/<key>/<folder hash>.bin}, holding
- * for every file of that folder its name, size, mtime and vector, with a CRC32 at the end. A shard is read
- * on first use and rewritten whole on {@link #flush()} when it changed.
+ * <p>Layout: one binary shard per (key, image folder): {@code dir/<key>/<folder hash>.bin}, holding for
+ * every file of that folder its name, size, mtime and data, with a CRC32 at the end. A shard is read on
+ * first use and rewritten whole on {@link #flush()} when it changed.
  */
 public final class FeatureCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeatureCache.class);
     private static final int MAGIC = 0x49544643; // "ITFC"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
-    private record Entry(long size, long mtime, float[] vector) {}
+    private record Entry(long size, long mtime, byte[] data) {}
 
     private final class Shard {
         final String key;
@@ -85,24 +93,67 @@ public final class FeatureCache implements AutoCloseable {
      * {@link #put} overwrites it.
      */
     public float[] get(Path file, String extractorKey, int dimension) {
+        byte[] b = bytes(file, extractorKey);
+        if (b == null) return null;
+        float[] v = b.length % 4 == 0 ? new float[b.length / 4] : null;
+        if (v != null) ByteBuffer.wrap(b).asFloatBuffer().get(v);
+        if (v == null || (dimension > 0 && v.length != dimension) || !allFinite(v)) {
+            LOG.debug("cached features of {} are unusable ({} bytes, expected {} values); recomputing", file, b.length, dimension);
+            drop(file, extractorKey);
+            return null;
+        }
+        return v;
+    }
+
+    /** The cached thumbnail of this file with this longest side, or null (also when the stored PNG does not decode). */
+    public BufferedImage thumbnail(Path file, int size) {
+        byte[] b = bytes(file, thumbnailKey(size));
+        if (b == null) return null;
+        try {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(b));
+            if (img != null) return ImageDecoder.toArgb(img);
+        } catch (IOException | RuntimeException e) {
+            // a broken entry: dropped below and made again
+        }
+        drop(file, thumbnailKey(size));
+        return null;
+    }
+
+    /** Stores a thumbnail (as PNG) for this file and longest side. */
+    public void putThumbnail(Path file, int size, BufferedImage thumbnail) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(thumbnail, "png", png)) return;
+        } catch (IOException e) {
+            return;
+        }
+        putBytes(file, thumbnailKey(size), png.toByteArray());
+    }
+
+    static String thumbnailKey(int size) { return "thumbnail-v1-" + size; }
+
+    /** The stored data of a file under a key, when the file has the size and mtime it had then; else null. */
+    private byte[] bytes(Path file, String key) {
         Path abs = file.toAbsolutePath().normalize();
         BasicFileAttributes a = attributes(abs);
         if (a == null || abs.getParent() == null) return null;
-        Shard s = shard(extractorKey, abs.getParent());
+        Shard s = shard(key, abs.getParent());
         synchronized (s) {
             load(s);
-            String name = abs.getFileName().toString();
-            Entry e = s.entries.get(name);
+            Entry e = s.entries.get(abs.getFileName().toString());
             if (e == null || e.size != a.size() || e.mtime != a.lastModifiedTime().toMillis()) return null;
-            if ((dimension > 0 && e.vector.length != dimension) || !allFinite(e.vector)) {
-                LOG.debug("cached features of {} are unusable ({} values, expected {}); recomputing", abs, e.vector.length, dimension);
-                s.entries.remove(name);
-                s.dirty = true;
-                invalid.incrementAndGet();
-                return null;
-            }
-            return e.vector.clone();
+            return e.data.clone();
         }
+    }
+
+    private void drop(Path file, String key) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (abs.getParent() == null) return;
+        Shard s = shard(key, abs.getParent());
+        synchronized (s) {
+            if (s.entries.remove(abs.getFileName().toString()) != null) s.dirty = true;
+        }
+        invalid.incrementAndGet();
     }
 
     /** How many entries {@link #get} found unusable (wrong length or not finite) since this cache was opened. */
@@ -110,14 +161,26 @@ public final class FeatureCache implements AutoCloseable {
 
     /** Stores a copy. A vector with a non-finite value is not stored, and drops what was stored for the file. */
     public void put(Path file, String extractorKey, float[] vector) {
+        if (vector == null) return;
+        if (!allFinite(vector)) {
+            putBytes(file, extractorKey, null);
+            return;
+        }
+        ByteBuffer b = ByteBuffer.allocate(4 * vector.length);
+        b.asFloatBuffer().put(vector);
+        putBytes(file, extractorKey, b.array());
+    }
+
+    /** Stores data for a file under a key (null: forget what was stored). */
+    private void putBytes(Path file, String key, byte[] data) {
         Path abs = file.toAbsolutePath().normalize();
         BasicFileAttributes a = attributes(abs);
-        if (a == null || abs.getParent() == null || vector == null) return; // file gone: nothing to key on
-        Shard s = shard(extractorKey, abs.getParent());
+        if (a == null || abs.getParent() == null) return; // file gone: nothing to key on
+        Shard s = shard(key, abs.getParent());
         synchronized (s) {
             load(s);
             String name = abs.getFileName().toString();
-            if (allFinite(vector)) s.entries.put(name, new Entry(a.size(), a.lastModifiedTime().toMillis(), vector.clone()));
+            if (data != null) s.entries.put(name, new Entry(a.size(), a.lastModifiedTime().toMillis(), data));
             else s.entries.remove(name);
             s.dirty = true;
         }
@@ -167,22 +230,19 @@ public final class FeatureCache implements AutoCloseable {
             CRC32 crc = new CRC32();
             DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
             if (in.readInt() != MAGIC) throw new IOException("not a feature cache file");
-            if (in.readInt() != VERSION) throw new IOException("unknown version");
+            if (in.readInt() != VERSION) return; // an older layout: rebuilt as the analysis goes
             String key = in.readUTF(), folder = in.readUTF();
             if (!key.equals(s.key) || !folder.equals(s.folder.toString())) return; // hash collision: not ours
             int count = in.readInt();
             if (count < 0) throw new IOException("bad entry count");
-            byte[] buf = new byte[0];
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
                 long size = in.readLong(), mtime = in.readLong();
-                int dim = in.readInt();
-                if (dim < 0 || dim > 1 << 24) throw new IOException("bad vector length " + dim);
-                if (buf.length < 4 * dim) buf = new byte[4 * dim];
-                in.readFully(buf, 0, 4 * dim);
-                float[] v = new float[dim];
-                ByteBuffer.wrap(buf, 0, 4 * dim).asFloatBuffer().get(v);
-                read.put(name, new Entry(size, mtime, v));
+                int len = in.readInt();
+                if (len < 0 || len > 1 << 26) throw new IOException("bad entry length " + len);
+                byte[] data = new byte[len];
+                in.readFully(data);
+                read.put(name, new Entry(size, mtime, data));
             }
             long expected = crc.getValue();
             long stored = new DataInputStream(raw).readLong();
@@ -202,17 +262,13 @@ public final class FeatureCache implements AutoCloseable {
             out.writeUTF(s.key);
             out.writeUTF(s.folder.toString());
             out.writeInt(s.entries.size());
-            ByteBuffer bb = ByteBuffer.allocate(0);
             for (Map.Entry<String, Entry> me : s.entries.entrySet()) {
                 Entry e = me.getValue();
                 out.writeUTF(me.getKey());
                 out.writeLong(e.size);
                 out.writeLong(e.mtime);
-                out.writeInt(e.vector.length);
-                if (bb.capacity() < 4 * e.vector.length) bb = ByteBuffer.allocate(4 * e.vector.length);
-                bb.clear();
-                bb.asFloatBuffer().put(e.vector);
-                out.write(bb.array(), 0, 4 * e.vector.length);
+                out.writeInt(e.data.length);
+                out.write(e.data);
             }
             out.flush();
             DataOutputStream tail = new DataOutputStream(raw);

@@ -89,6 +89,20 @@ public final class FeatureExtractors {
         return fromWeightsFile(w, zoo, threads, "weights " + w.getFileName());
     }
 
+    /**
+     * The input side of the extractor these options will build, known before it is built (images decode
+     * while a model loads): {@link FeatureExtractor#inputSide()} of it, or 0 when it depends on a file.
+     */
+    public static int inputSide(FeatureOptions o) {
+        FeatureKind kind = o.kind == null ? FeatureKind.AUTO : o.kind;
+        if (kind == FeatureKind.HOG) return HogExtractor.SIDE;
+        if (kind == FeatureKind.PIXELS) return PixelsExtractor.SIDE;
+        if (o.weights != null) return 0;
+        CnnModels.Tfjs t = CnnModels.tfjs(o.model);
+        if (t != null) return t.inputSide();
+        return 227; // the zoo's SqueezeNet; ResNet50 and VGG16 take 224
+    }
+
     /** A zoo model: squeezenet, resnet50 or vgg16 (case-insensitive); anything else is a usage error. */
     static String modelName(String model) {
         String m = model == null ? "squeezenet" : model.toLowerCase(Locale.ROOT).trim();

@@ -3,87 +3,126 @@ package imagetsne.grid;
 import java.util.Arrays;
 
 /**
- * Near-optimal assignment for large n: Gauss-Seidel forward auction with epsilon scaling (Bertsekas).
- * Points bid for cells; a bid needs the best and second-best value of cost + price over all cells,
- * found by visiting square rings of tiles (T x T cells) around the point, skipping tiles whose
- * lower bound (distance to the tile + the tile's minimum price) cannot beat the second best, and
- * stopping once a whole ring is out of reach. Prices only rise, so a tile minimum computed once stays
- * a valid lower bound until refreshed. Empty cells are handled by m - n dummy bidders that value every
+ * Near-optimal assignment of n points to the cells of a tensor grid cx x cy: Gauss-Seidel forward
+ * auction with epsilon scaling (Bertsekas). Empty cells are handled by m - n bidders that value every
  * cell at 0 (they take the cheapest cells), which makes the problem square so epsilon scaling is sound.
- * Each phase ends epsilon-optimal: cost <= optimum + m * epsilon; the last phase's epsilon is chosen
- * so that bound is a small fraction of the cost. Memory O(n + m).
+ *
+ * <p>A bid needs the point's best and second-best value of cost + price. Either over all cells, found
+ * by {@link PricePyramid} (used where prices start from zero), or within a {@link #WINDOW} x WINDOW
+ * window that follows the point's best cell: once a coarser level has placed every point near its
+ * final cell, 64 cells per bid are enough and cost a fraction of a tree search.
+ *
+ * <p>After a phase the prices give a lower bound on the optimum of the full (all cells) problem by LP
+ * duality: the sum over points of min_j(cost + price), plus the empty-cell bidders' share, minus all
+ * prices. The auction stops once its cost is within the requested fraction of that bound, so the gap
+ * it reports is a certificate. Memory O(n + m).
  */
 final class AuctionLap {
-    static final int TILE = 8;
+    static final int WINDOW = 8;
+    private static final double SCALE = 5;
+    private static final double MIN_EPS = 1e-12;
+    /** All-cells bounds that may fall short of the target before the windows are given up. */
+    private static final int MAX_REPAIRS = 2;
 
-    private final double[] xy;
-    private final int n, m, gc, gr, tc, tr;
-    private final double[] cx, cy;
-    private final double[] price;
-    private final int[] owner, objOf;
-    private final double[] tileMin;
-    private final boolean[] tileDirty;
-    private final int[] pointTileCol, pointTileRow;
-    private final MinTree minTree;
-    /** Bids placed over all phases (benchmark counter). */
+    private final double[] xy, cx, cy, price;
+    private final int n, m, gc, gr;
+    private final int[] owner, cellOf, queue;
+    /** Lower-left corner of each point's window; null for the all-cells search. */
+    private final int[] winC, winR;
+    /** Bids use the windows (false: all cells, from the start or after windows failed the certificate). */
+    private boolean windowed;
+    private final PricePyramid pyramid;
+    private final ProgressTicker ticker;
+    private final double[] dxs = new double[WINDOW];
+    /** Result of the last best-cell search. */
+    private int j1;
+    private double w1, w2;
+
+    /** Results of {@link #solve}; lowerBound is NaN when not certified. */
+    double cost, lowerBound, finalEps;
+    int phases;
     long bids;
-    /** Final epsilon and the guaranteed bound m * epsilon on (cost - optimum). */
-    double finalEps, gapBound;
-
-    AuctionLap(double[] xy, GridShape shape) {
-        this.xy = xy;
-        n = xy.length / 2;
-        m = shape.cells();
-        gc = shape.cols();
-        gr = shape.rows();
-        if (n > m) throw new IllegalArgumentException("more points (" + n + ") than cells (" + m + ")");
-        cx = new double[gc];
-        cy = new double[gr];
-        for (int c = 0; c < gc; c++) cx[c] = shape.cellX(c);
-        for (int r = 0; r < gr; r++) cy[r] = shape.cellY(r);
-        tc = (gc + TILE - 1) / TILE;
-        tr = (gr + TILE - 1) / TILE;
-        price = new double[m];
-        owner = new int[m];
-        objOf = new int[m];
-        tileMin = new double[tc * tr];
-        tileDirty = new boolean[tc * tr];
-        pointTileCol = new int[n];
-        pointTileRow = new int[n];
-        for (int i = 0; i < n; i++) {
-            pointTileCol[i] = nearest(xy[2 * i], gc) / TILE;
-            pointTileRow[i] = nearest(xy[2 * i + 1], gr) / TILE;
-        }
-        minTree = new MinTree(m);
-    }
-
-    private static int nearest(double p, int count) {
-        if (count == 1) return 0;
-        long k = Math.round(p * (count - 1));
-        return (int) Math.max(0, Math.min(count - 1, k));
-    }
 
     /**
-     * @param relGap target for the epsilon-optimality bound m * eps relative to the cost
-     * @return cellOf for the n real points
+     * @param xy      n x 2 points; processing follows their order, so a spatially coherent order
+     *                (see {@link HilbertOrder}) keeps the working set in cache
+     * @param windows true: each point searches only its window (place them with {@link #center})
      */
-    int[] solve(double relGap) {
-        // scale: mean squared distance of a point to its nearest cell, plus half a cell, bounds the useful eps range
-        double eps = 0.05;
-        int[] queue = new int[m];
+    AuctionLap(double[] xy, double[] cx, double[] cy, boolean windows, ProgressTicker ticker) {
+        this.xy = xy;
+        this.cx = cx;
+        this.cy = cy;
+        this.ticker = ticker;
+        n = xy.length / 2;
+        gc = cx.length;
+        gr = cy.length;
+        m = gc * gr;
+        if (n > m) throw new IllegalArgumentException("more points (" + n + ") than cells (" + m + ")");
+        price = new double[m];
+        owner = new int[m];
+        cellOf = new int[m];
+        queue = new int[m];
+        winC = windows ? new int[n] : null;
+        winR = windows ? new int[n] : null;
+        windowed = windows;
+        pyramid = new PricePyramid(cx, cy, price);
+    }
+
+    /** Starts from the given prices (for instance interpolated from a coarser level) instead of zero. */
+    void setPrices(double[] start) {
+        System.arraycopy(start, 0, price, 0, m);
+        pyramid.rebuild();
+    }
+
+    /** Centres point i's window on cell (c, r). */
+    void center(int i, int c, int r) {
+        winC[i] = Math.max(0, Math.min(gc - WINDOW, c - WINDOW / 2 + 1));
+        winR[i] = Math.max(0, Math.min(gr - WINDOW, r - WINDOW / 2 + 1));
+    }
+
+    double[] prices() { return price; }
+
+    /** Cell of every person: points 0..n-1, then the empty-cell bidders n..m-1. */
+    int[] personCells() { return cellOf; }
+
+    /** Cells of the n points. */
+    int[] pointCells() { return Arrays.copyOf(cellOf, n); }
+
+    /**
+     * Runs phases until cost - bound <= relGap * cost (or maxPhases ran).
+     * @param eps0 the first phase's epsilon: about the error of the starting prices
+     */
+    void solve(double relGap, double eps0, int maxPhases) {
+        solve(relGap, eps0, maxPhases, true);
+    }
+
+    /** @param certify false: skip the all-cells bound of a windowed auction (a coarse level needs none) */
+    void solve(double relGap, double eps0, int maxPhases, boolean certify) {
+        double eps = eps0;
+        int repairs = 0;
+        phases = 0;
         while (true) {
-            runPhase(eps, queue);
-            double cost = 0;
-            for (int i = 0; i < n; i++) cost += cost(i, objOf[i]);
-            double bound = m * eps;
-            if (bound <= relGap * cost || eps < 1e-12) {
-                finalEps = eps;
-                gapBound = bound;
-                break;
+            runPhase(eps);
+            phases++;
+            cost = 0;
+            for (int i = 0; i < n; i++) cost += cost(i, cellOf[i]);
+            double target = relGap * cost + MIN_EPS * n;
+            boolean last = phases >= maxPhases || eps < MIN_EPS;
+            double bound = dualBound(false);
+            if (bound >= cost - target || last) {
+                if (!windowed) { lowerBound = bound; break; }
+                if (!certify) { lowerBound = Double.NaN; break; }
+                // the windows' bound holds for the windowed problem; the certificate needs all cells
+                lowerBound = dualBound(true);
+                if (lowerBound >= cost - target || last) break;
+                // windows that missed their best cell were moved onto it; should that keep failing
+                // (many points wanting the same cells, as with duplicates), search all cells from now on
+                if (++repairs > MAX_REPAIRS) windowed = false;
             }
-            eps = Math.max(eps / 5, 0.9 * relGap * cost / m);
+            double next = Math.max(eps / SCALE, 1.5 * target / Math.max(1, n)); // the bound sits ~ n eps / 2 below the cost
+            eps = next < eps ? next : eps / 2;
         }
-        return Arrays.copyOf(objOf, n);
+        finalEps = eps;
     }
 
     private double cost(int i, int j) {
@@ -91,17 +130,63 @@ final class AuctionLap {
         return dx * dx + dy * dy;
     }
 
-    private void runPhase(double eps, int[] queue) {
+    /**
+     * Dual objective of the current prices: sum over points of their best value, plus the empty-cell
+     * bidders' share, minus all prices. With allCells the best is over every cell, which makes it a
+     * lower bound on the true optimum, and a point whose window misses its best cell gets its window
+     * moved there; otherwise over the windows (a bound for the windowed problem only).
+     */
+    private double dualBound(boolean allCells) {
+        double psum = 0;
+        for (int j = 0; j < m; j++) psum += price[j];
+        double us = 0;
+        for (int i = 0; i < n; i++) {
+            double px = xy[2 * i], py = xy[2 * i + 1];
+            if (!windowed) {
+                pyramid.lowest(px, py, false, 1);
+                us += pyramid.foundV[0];
+                ticker.step(4);
+                continue;
+            }
+            scanWindow(i);
+            ticker.step(1);
+            if (allCells) { // only cells below the window's best: usually none, and a quick search
+                pyramid.lowest(px, py, false, 1, w1);
+                ticker.step(2);
+                if (pyramid.found > 0) {
+                    int j = pyramid.foundJ[0];
+                    w1 = pyramid.foundV[0];
+                    center(i, j % gc, j / gc);
+                }
+            }
+            us += w1;
+        }
+        return us + (m - n) * pyramid.globalMin() - psum;
+    }
+
+    private void runPhase(double eps) {
         Arrays.fill(owner, -1);
-        Arrays.fill(objOf, -1);
-        // circular FIFO of unassigned persons (real 0..n-1, dummies n..m-1); at most m are queued at once
+        Arrays.fill(cellOf, -1);
+        // circular FIFO of unassigned persons (points 0..n-1, empty-cell bidders n..m-1)
         int head = 0, count = m;
         for (int k = 0; k < m; k++) queue[k] = k;
         while (count > 0) {
             int p = queue[head];
             head = head + 1 == m ? 0 : head + 1;
             count--;
-            int kicked = p < n ? bidPoint(p, eps) : bidDummy(p, eps);
+            if (p >= n) { // the two cheapest cells
+                pyramid.lowest(0, 0, true, 2);
+                take(pyramid.foundJ[0], pyramid.foundV[0], pyramid.found > 1 ? pyramid.foundV[1] : pyramid.foundV[0]);
+                ticker.step(4);
+            } else if (!windowed) {
+                pyramid.lowest(xy[2 * p], xy[2 * p + 1], false, 2);
+                take(pyramid.foundJ[0], pyramid.foundV[0], pyramid.found > 1 ? pyramid.foundV[1] : pyramid.foundV[0]);
+                ticker.step(4);
+            } else {
+                windowBest(p);
+                ticker.step(1);
+            }
+            int kicked = assign(p, j1, price[j1] + (w2 - w1) + eps);
             if (kicked >= 0) {
                 int tail = head + count;
                 if (tail >= m) tail -= m;
@@ -111,121 +196,58 @@ final class AuctionLap {
         }
     }
 
-    private int assignTo(int p, int j, double newPrice) {
+    private void take(int j, double v1, double v2) {
+        j1 = j;
+        w1 = v1;
+        w2 = v2;
+    }
+
+    private int assign(int p, int j, double newPrice) {
         bids++;
         int prev = owner[j];
-        if (prev >= 0) objOf[prev] = -1;
+        if (prev >= 0) cellOf[prev] = -1;
         owner[j] = p;
-        objOf[p] = j;
+        cellOf[p] = j;
+        double old = price[j];
         price[j] = newPrice;
-        minTree.set(j, newPrice);
-        tileDirty[(j / gc / TILE) * tc + (j % gc) / TILE] = true;
+        pyramid.raised(j, old);
         return prev;
     }
 
-    private int bidDummy(int p, double eps) {
-        int j1 = minTree.argMin();
-        double w1 = price[j1];
-        double w2 = minTree.secondMin(j1);
-        if (w2 == Double.POSITIVE_INFINITY) w2 = w1;
-        return assignTo(p, j1, price[j1] + (w2 - w1) + eps);
-    }
-
-    private double tileLowerBound(int t) {
-        if (tileDirty[t]) {
-            int c0 = (t % tc) * TILE, r0 = (t / tc) * TILE;
-            int c1 = Math.min(gc, c0 + TILE), r1 = Math.min(gr, r0 + TILE);
-            double mn = Double.POSITIVE_INFINITY;
-            for (int r = r0; r < r1; r++) for (int c = c0; c < c1; c++) mn = Math.min(mn, price[r * gc + c]);
-            tileMin[t] = mn;
-            tileDirty[t] = false;
+    /** Best two within p's window; a best cell on an inner edge of the window moves the window onto it. */
+    private void windowBest(int p) {
+        double previous = Double.POSITIVE_INFINITY;
+        while (true) {
+            scanWindow(p);
+            int bc = j1 % gc, br = j1 / gc, c0 = winC[p], r0 = winR[p];
+            boolean edge = (bc == c0 && c0 > 0) || (bc == c0 + WINDOW - 1 && c0 + WINDOW < gc)
+                    || (br == r0 && r0 > 0) || (br == r0 + WINDOW - 1 && r0 + WINDOW < gr);
+            if (!edge || w1 >= previous) return; // a strictly better cell each move: this ends
+            previous = w1;
+            center(p, bc, br);
         }
-        return tileMin[t];
     }
 
-    private static double sq(double d) { return d > 0 ? d * d : 0; }
-
-    private int bidPoint(int i, double eps) {
-        double px = xy[2 * i], py = xy[2 * i + 1];
-        int ptc = pointTileCol[i], ptr = pointTileRow[i];
-        int maxR = Math.max(Math.max(ptc, tc - 1 - ptc), Math.max(ptr, tr - 1 - ptr));
-        double globalMin = price[minTree.argMin()];
-        double w1 = Double.POSITIVE_INFINITY, w2 = Double.POSITIVE_INFINITY;
-        int j1 = -1;
-        for (int R = 0; R <= maxR; R++) {
-            if (R > 0) {
-                // every cell of tile ring R lies beyond one of its four inner edges
-                double lb = Double.POSITIVE_INFINITY;
-                if (ptc + R < tc) lb = Math.min(lb, sq(cx[(ptc + R) * TILE] - px));
-                if (ptc - R >= 0) lb = Math.min(lb, sq(px - cx[Math.min(gc - 1, (ptc - R) * TILE + TILE - 1)]));
-                if (ptr + R < tr) lb = Math.min(lb, sq(cy[(ptr + R) * TILE] - py));
-                if (ptr - R >= 0) lb = Math.min(lb, sq(py - cy[Math.min(gr - 1, (ptr - R) * TILE + TILE - 1)]));
-                if (lb + globalMin >= w2) break;
-            }
-            int tcLo = Math.max(0, ptc - R), tcHi = Math.min(tc - 1, ptc + R);
-            int trLo = Math.max(0, ptr - R), trHi = Math.min(tr - 1, ptr + R);
-            for (int ty = trLo; ty <= trHi; ty++) {
-                boolean edgeRow = ty == ptr - R || ty == ptr + R;
-                for (int tx = tcLo; tx <= tcHi; tx++) {
-                    if (!edgeRow && tx != ptc - R && tx != ptc + R) continue; // interior: an earlier ring
-                    int t = ty * tc + tx;
-                    int c0 = tx * TILE, r0 = ty * TILE;
-                    int c1 = Math.min(gc, c0 + TILE) - 1, r1 = Math.min(gr, r0 + TILE) - 1;
-                    double dx = px < cx[c0] ? cx[c0] - px : px > cx[c1] ? px - cx[c1] : 0;
-                    double dy = py < cy[r0] ? cy[r0] - py : py > cy[r1] ? py - cy[r1] : 0;
-                    if (dx * dx + dy * dy + tileLowerBound(t) >= w2) continue;
-                    for (int r = r0; r <= r1; r++) {
-                        double ddy = py - cy[r], ry = ddy * ddy;
-                        if (ry + tileMin[t] >= w2) continue;
-                        int base = r * gc;
-                        for (int c = c0; c <= c1; c++) {
-                            double ddx = px - cx[c];
-                            double val = ddx * ddx + ry + price[base + c];
-                            if (val < w2) {
-                                if (val < w1) { w2 = w1; w1 = val; j1 = base + c; }
-                                else w2 = val;
-                            }
-                        }
-                    }
+    private void scanWindow(int p) {
+        double px = xy[2 * p], py = xy[2 * p + 1];
+        int c0 = winC[p], r0 = winR[p], c1 = Math.min(gc, c0 + WINDOW), r1 = Math.min(gr, r0 + WINDOW);
+        for (int c = c0; c < c1; c++) {
+            double d = px - cx[c];
+            dxs[c - c0] = d * d;
+        }
+        double b1 = Double.POSITIVE_INFINITY, b2 = Double.POSITIVE_INFINITY;
+        int bj = -1;
+        for (int r = r0; r < r1; r++) {
+            double d = py - cy[r], ry = d * d;
+            int base = r * gc;
+            for (int c = c0; c < c1; c++) {
+                double v = dxs[c - c0] + ry + price[base + c];
+                if (v < b2) {
+                    if (v < b1) { b2 = b1; b1 = v; bj = base + c; }
+                    else b2 = v;
                 }
             }
         }
-        if (w2 == Double.POSITIVE_INFINITY) w2 = w1; // a single cell
-        return assignTo(i, j1, price[j1] + (w2 - w1) + eps);
-    }
-
-    /** Segment tree of prices: global minimum and the minimum without one given cell. */
-    private static final class MinTree {
-        final int size;
-        final double[] t;
-
-        MinTree(int m) {
-            int s = 1;
-            while (s < m) s <<= 1;
-            size = s;
-            t = new double[2 * s];
-            Arrays.fill(t, Double.POSITIVE_INFINITY);
-            for (int j = 0; j < m; j++) t[s + j] = 0;
-            for (int k = s - 1; k >= 1; k--) t[k] = Math.min(t[2 * k], t[2 * k + 1]);
-        }
-
-        void set(int j, double v) {
-            int k = size + j;
-            t[k] = v;
-            for (k >>= 1; k >= 1; k >>= 1) t[k] = Math.min(t[2 * k], t[2 * k + 1]);
-        }
-
-        int argMin() {
-            int k = 1;
-            while (k < size) k = t[2 * k] <= t[2 * k + 1] ? 2 * k : 2 * k + 1;
-            return k - size;
-        }
-
-        /** Minimum over all leaves except j: the siblings along j's path to the root. */
-        double secondMin(int j) {
-            double mn = Double.POSITIVE_INFINITY;
-            for (int k = size + j; k > 1; k >>= 1) mn = Math.min(mn, t[k ^ 1]);
-            return mn;
-        }
+        take(bj, b1, b2 == Double.POSITIVE_INFINITY ? b1 : b2);
     }
 }

@@ -33,10 +33,17 @@ public final class CsvMatrix {
      * it is pandas' default header (a blank index name, then 0, 1, 2, ...). A label column holds
      * non-numbers in most rows; any other non-number, NaN or infinity is an error naming its line and column.
      */
-    public static Table read(Path file, int limit) throws IOException {
+    public static Table read(Path file, int limit) throws IOException { return read(file, limit, ',', null); }
+
+    /**
+     * As {@link #read(Path, int)} with another separator (a tab for the Embedding Projector's TSV) and the
+     * label column named by the caller: a header's column name, or a 1-based column number; null = found
+     * as above.
+     */
+    public static Table read(Path file, int limit, char separator, String labelColumn) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
         List<Integer> lineOf = new ArrayList<>();
-        List<String[]> raw = readRows(file, limit, lineOf);
+        List<String[]> raw = readRows(file, limit, lineOf, separator);
         if (raw.isEmpty()) throw new IOException(file.getFileName() + ": empty CSV");
 
         String[] header = null;
@@ -46,8 +53,8 @@ public final class CsvMatrix {
         if (limit > 0 && raw.size() > limit) raw = raw.subList(0, limit);
 
         int cols = raw.get(0).length;
-        int labelCol = -1;
-        if (header != null) {
+        int labelCol = labelColumn == null ? -1 : namedColumn(file, header, labelColumn, cols);
+        if (labelCol < 0 && header != null) {
             for (int c = 0; c < header.length; c++) if (LABEL_NAMES.contains(header[c].toLowerCase(Locale.ROOT))) labelCol = c;
         }
         if (labelCol < 0) {
@@ -81,14 +88,27 @@ public final class CsvMatrix {
         return new Table(rows, labels, header);
     }
 
+    /** The column a caller named: a header name (case-insensitive) or a 1-based number. */
+    private static int namedColumn(Path file, String[] header, String name, int cols) throws IOException {
+        if (header != null) for (int c = 0; c < header.length; c++) if (header[c].equalsIgnoreCase(name.trim())) return c;
+        try {
+            int c = Integer.parseInt(name.trim()) - 1;
+            if (c >= 0 && c < cols) return c;
+        } catch (NumberFormatException e) {
+            // not a number either
+        }
+        throw new IOException(file.getFileName() + ": no column '" + name + "'" + (header != null ? " (columns: " + String.join(", ", header) + ")" : " (the file has no header; give a column number)"));
+    }
+
     /** Non-blank rows, CSV-unquoted, and the 1-based line of each (a quoted field spanning lines counts as one). */
-    private static List<String[]> readRows(Path file, int limit, List<Integer> lineOf) throws IOException {
+    private static List<String[]> readRows(Path file, int limit, List<Integer> lineOf, char separator) throws IOException {
         List<String[]> raw = new ArrayList<>();
         // blank lines are skipped here rather than by the parser, so that line numbers stay right
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).enable(CsvParser.Feature.TRIM_SPACES);
+        var schema = mapper.schemaFor(String[].class).withColumnSeparator(separator);
         // from bytes, so Jackson skips a UTF-8 byte order mark rather than gluing it to the first field
         try (InputStream in = Files.newInputStream(file);
-             MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(in)) {
+             MappingIterator<String[]> it = mapper.readerFor(String[].class).with(schema).readValues(in)) {
             int line = 0;
             while (it.hasNext()) {
                 String[] row = it.next();

@@ -28,7 +28,10 @@ public final class LayoutJson {
 
     private LayoutJson() {}
 
-    /** A loaded layout plus the image paths that were not found on disk (kept in the layout, marked missing). */
+    /**
+     * A loaded layout plus the image paths that were not found on disk (kept in the layout, marked missing).
+     * URL paths (s3://...) are kept as written and listed as missing until their source fetches them.
+     */
     public record Loaded(Layout layout, List<String> missing) {}
 
     /** @throws IOException with a one-line reason when the file is missing or malformed */
@@ -74,7 +77,8 @@ public final class LayoutJson {
             else if (point.length != dims) throw new IOException(where + " has a " + point.length + "-value point, earlier items have " + dims);
 
             String written = pathNode.asText();
-            Path resolved = resolve(written, base);
+            // a URL (s3://bucket/key) stays as written; its local copy comes from the source's cache (S3Layouts)
+            Path resolved = Item.isUrl(written) ? null : resolve(written, base);
             boolean exists = resolved != null && Files.exists(resolved);
             String path = resolved != null ? resolved.toString() : written;
             Item item = new Item(path, node.path("label").isValueNode() ? node.get("label").asText() : null, point);
@@ -153,6 +157,7 @@ public final class LayoutJson {
     }
 
     private static String absolute(String path) {
+        if (Item.isUrl(path)) return path;
         try {
             return Paths.get(path).toAbsolutePath().normalize().toString();
         } catch (InvalidPathException e) {

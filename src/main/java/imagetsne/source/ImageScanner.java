@@ -43,7 +43,11 @@ public final class ImageScanner {
 
     /** True when the file name has one of {@link #extensions()} (case-insensitive). */
     public static boolean isImageName(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return isImageName(file.getFileName() == null ? "" : file.getFileName().toString());
+    }
+
+    /** As {@link #isImageName(Path)} for a bare file name (an S3 key's last part). */
+    public static boolean isImageName(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 && extensions().contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
@@ -135,14 +139,17 @@ public final class ImageScanner {
         return m == null ? e.getClass().getSimpleName() : m.replaceAll("\\s+", " ").trim();
     }
 
-    /** A random subset of at most max files drawn with the seed, returned in path order; max <= 0 keeps all. */
-    public static List<Path> sample(List<Path> files, int max, long seed) {
-        List<Path> sorted = new ArrayList<>(files);
+    /**
+     * A random subset of at most max files drawn with the seed, returned in sorted order; max <= 0 keeps all.
+     * Generic so S3 keys are drawn exactly as local paths are.
+     */
+    public static <T extends Comparable<? super T>> List<T> sample(List<T> files, int max, long seed) {
+        List<T> sorted = new ArrayList<>(files);
         Collections.sort(sorted);
         if (max <= 0 || max >= sorted.size()) return sorted;
         // shuffle a sorted copy so the subset depends only on the set of files and the seed, not the input order
         Collections.shuffle(sorted, new Random(seed));
-        List<Path> pick = new ArrayList<>(sorted.subList(0, max));
+        List<T> pick = new ArrayList<>(sorted.subList(0, max));
         Collections.sort(pick);
         return pick;
     }

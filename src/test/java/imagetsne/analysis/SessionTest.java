@@ -60,7 +60,7 @@ class SessionTest {
         AtomicInteger ready = new AtomicInteger(), iterations = new AtomicInteger();
         AnalysisResult r = Session.analyze(options(folder)).run(new AnalysisListener() {
             @Override public void stage(Stage stage, String message) { stages.add(stage); }
-            @Override public void imageReady(Path file, BufferedImage thumbnail) { ready.incrementAndGet(); }
+            @Override public void imageReady(String path, BufferedImage thumbnail) { ready.incrementAndGet(); }
             @Override public void tsneIteration(int iteration, int total, double[] y, int dims) { iterations.incrementAndGet(); }
         }, new CancelToken());
         FeatureSet fs = r.features();

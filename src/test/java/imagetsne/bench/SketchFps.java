@@ -19,7 +19,7 @@ import processing.core.PApplet;
  * The whole app (panel, overlays, status line) rather than the renderer alone: builds a layout JSON of n
  * sprites (real emoji, repeated, at the points of a CSV such as a t-SNE result), opens it in the sketch,
  * drags with real mouse events for a few seconds and reports frames per second; then idles and reports
- * the process's CPU use. Run under xvfb-run:
+ * the process's CPU use. A CSV with three columns gives a 3-D layout, and the drag turns it. Run under xvfb-run:
  * `java -cp ... imagetsne.bench.SketchFps POINTS.csv N [java2d|p2d]`
  */
 public final class SketchFps {
@@ -36,8 +36,9 @@ public final class SketchFps {
             String[] p = l.split(",");
             try { Double.parseDouble(p[0]); } catch (NumberFormatException e) { continue; }
             if (row > 0) json.append(',');
-            json.append(String.format(Locale.ROOT, "{\"path\":\"%s\",\"point\":[%s,%s]}",
-                    emoji.get(rnd.nextInt(emoji.size())).toAbsolutePath(), p[0], p[1]));
+            // a third column makes a 3-D layout: the drag below then turns it
+            json.append(String.format(Locale.ROOT, "{\"path\":\"%s\",\"point\":[%s]}",
+                    emoji.get(rnd.nextInt(emoji.size())).toAbsolutePath(), String.join(",", java.util.Arrays.asList(p).subList(0, Math.min(3, p.length)))));
             row++;
         }
         Path file = Files.createTempFile("sketchfps", ".json");
@@ -70,7 +71,7 @@ public final class SketchFps {
         long cpu0 = os.getProcessCpuTime(), t0 = System.nanoTime();
         Thread.sleep(5000);
         double idle = (os.getProcessCpuTime() - cpu0) / (double) (System.nanoTime() - t0);
-        System.out.printf(Locale.ROOT, "RESULT app renderer=%s n=%d drag_fps=%.1f idle_cpu=%.1f%% of one core%n", o.renderer, s.spriteCount(), fps, idle * 100);
+        System.out.printf(Locale.ROOT, "RESULT app renderer=%s n=%d dims=%d drag_fps=%.1f idle_cpu=%.1f%% of one core%n", o.renderer, s.spriteCount(), s.dims(), fps, idle * 100);
         System.exit(0);
     }
 }

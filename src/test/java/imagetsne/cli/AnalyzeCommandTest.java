@@ -117,7 +117,7 @@ class AnalyzeCommandTest {
         assertEquals(0, again.code(), again.err());
         assertTrue(again.lastLine().startsWith("analyze n=30 skipped=0 "), again.lastLine());
         assertTrue(again.err().contains("28 of 30 feature vectors came from the cache"), again.err());
-        assertTrue(again.err().contains("2 cached feature vectors were unusable (wrong length or not finite) and were recomputed"), again.err());
+        assertTrue(again.err().contains("2 cached entries were unusable (wrong length, not finite or not decodable) and were recomputed"), again.err());
         CliTest.Run third = CliTest.cli(args);
         assertTrue(third.err().contains("30 of 30 feature vectors came from the cache"), "overwritten on disk: " + third.err());
     }

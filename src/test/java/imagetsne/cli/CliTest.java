@@ -152,10 +152,22 @@ class CliTest {
         assertEquals(2, usage.code());
         assertTrue(usage.err().contains("not a folder") && !usage.err().contains("at imagetsne"), usage.err());
 
-        assertEquals(2, cli("analyze").code(), "missing arguments is a usage error");
+        // a usage error is one line and where to find help, not the whole help that scrolls the error away
+        for (Run bad : List.of(cli("analyze"), cli("analyze", dir.toString(), "-o", dir.resolve("x.json").toString(), "--perplexity", "-3"),
+                cli("analyze", dir.toString(), "-o", dir.resolve("x.json").toString(), "--bogus"))) {
+            assertEquals(2, bad.code(), bad.err());
+            List<String> lines = bad.err().lines().toList();
+            assertEquals(2, lines.size(), bad.err());
+            assertTrue(lines.get(0).startsWith("error: "), bad.err());
+            assertEquals("see: image-tsne-live analyze --help", lines.get(1));
+        }
+        assertEquals("error: perplexity must be > 0 (is -3.0)", cli("analyze", dir.toString(), "-o", dir.resolve("x.json").toString(),
+                "--perplexity", "-3").err().lines().findFirst().orElse(""));
         Run help = cli("analyze", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("--perplexity") && help.out().contains("--grid-screenshot"), help.out());
+        // wrapped at spaces: no option's file name is cut in two
+        assertTrue(help.out().lines().noneMatch(l -> l.strip().startsWith("png") || l.strip().startsWith("json")), help.out());
     }
 
     @Test void tsneAndGridOnMnist() throws IOException {

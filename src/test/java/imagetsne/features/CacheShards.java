@@ -17,7 +17,7 @@ public final class CacheShards {
 
     public static Path onlyShard(Path cacheDir) throws IOException {
         try (Stream<Path> s = Files.walk(cacheDir)) {
-            List<Path> shards = s.filter(p -> p.toString().endsWith(".bin")).toList();
+            List<Path> shards = s.filter(p -> p.toString().endsWith(".bin") && !p.getParent().getFileName().toString().startsWith("thumbnail-")).toList();
             assertEquals(1, shards.size(), shards.toString());
             return shards.get(0);
         }

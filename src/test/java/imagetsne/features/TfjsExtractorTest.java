@@ -66,22 +66,13 @@ class TfjsExtractorTest {
         assertTrue(us.reason().startsWith("cnn features (TF.js model, user-model; layer dense_g"), us.reason());
     }
 
-    /** scikit-image's sample photographs, from Debian's python3-skimage (.ci/run installs it). */
-    static final Path SKIMAGE = Path.of("/usr/lib/python3/dist-packages/skimage/data");
-    static final List<String> PHOTOS = List.of("astronaut.png", "brick.png", "camera.png", "cell.png", "chelsea.png", "coffee.png",
-            "coins.png", "color.png", "grass.png", "gravel.png", "ihc.png", "moon.png", "motorcycle_left.png", "page.png", "text.png",
-            "hubble_deep_field.jpg", "retina.jpg", "rocket.jpg");
-
     /**
      * The comparison the default was chosen by (bench/features/README.md), small enough for every build:
      * variants (crops, flips, rotations, colour changes) of 18 real photographs, each photograph a class,
      * laid out by t-SNE. The CNN puts a photograph's variants together far more often than hog does.
      */
     @Test void cnnGroupsVariantsOfAPhotoFarBetterThanHog() throws IOException {
-        List<Path> sources = PHOTOS.stream().map(SKIMAGE::resolve).toList();
-        for (Path p : sources) {
-            if (!java.nio.file.Files.isRegularFile(p)) throw new AssertionError(p + " is missing: install Debian's python3-skimage (.ci/run does)");
-        }
+        List<Path> sources = imagetsne.testing.Photos.all();
         double[] acc = cnnAndHog(sources, 10);
         System.out.printf("%d photographs x 10 variants: 10-NN accuracy of the t-SNE layout, cnn %.3f, hog %.3f%n", sources.size(), acc[0], acc[1]);
         assertTrue(acc[0] >= 0.9 && acc[0] >= acc[1] + 0.2, "cnn " + acc[0] + " vs hog " + acc[1]);

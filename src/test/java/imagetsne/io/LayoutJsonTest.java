@@ -85,6 +85,29 @@ class LayoutJsonTest {
         assertEquals(2, LayoutJson.read(json).layout().size(), "a re-save loses nothing");
     }
 
+    @Test void urlPathsStayAsWrittenAndAreMissingUntilFetched() throws IOException {
+        // an s3:// path must not be taken for a relative file name (s3:/b/...) beside the JSON
+        Files.createDirectories(dir.resolve("s3:/bucket/k"));
+        Files.write(dir.resolve("s3:/bucket/k/a.png"), new byte[] {1});
+        Path json = dir.resolve("l.json");
+        Files.writeString(json, "[{\"path\": \"s3://bucket/k/a.png\", \"point\": [0, 0], \"etag\": \"abc\"},"
+                + " {\"path\": \"C:/photos/b.png\", \"point\": [1, 1]}]");
+        LayoutJson.Loaded l = LayoutJson.read(json);
+        Item s3 = l.layout().get(0);
+        assertEquals("s3://bucket/k/a.png", s3.path());
+        assertTrue(s3.isUrl() && s3.missing());
+        assertNull(s3.imageFile(), "no local copy until the S3 source fetches it");
+        assertFalse(l.layout().get(1).isUrl(), "a drive letter is not a URL scheme");
+        assertEquals(List.of("s3://bucket/k/a.png", "C:/photos/b.png"), l.missing());
+        s3.setLocalCopy(image("cache/a.png"));
+        assertEquals(dir.resolve("cache/a.png"), s3.imageFile());
+        Path out = dir.resolve("again.json");
+        LayoutJson.write(l.layout(), out);
+        Item back = LayoutJson.read(out).layout().get(0);
+        assertEquals("s3://bucket/k/a.png", back.path());
+        assertEquals("abc", back.extras().get("etag"));
+    }
+
     @Test void malformedFilesGiveClearErrors() throws IOException {
         Path json = dir.resolve("bad.json");
         Files.writeString(json, "[{\"path\": \"a.png\", \"point\": [0, 1]},\n {\"path\": ");

@@ -121,4 +121,73 @@ class WindowRenderTest {
             s.stop = true;
         }
     }
+
+    /**
+     * Sprites in the order given, each its own size, framed (the 3-D view's draw): red (big, drawn first),
+     * green over it, blue last over both; a frame drawn with its sprite is covered by what comes after.
+     */
+    static final class Ordered extends PApplet {
+        final String renderer, sprites;
+        final int[][] points = {{60, 60}, {90, 70}, {110, 80}, {20, 60}, {200, 140}, {71, 60}};
+        final int[] samples = new int[points.length];
+        final CountDownLatch sampled = new CountDownLatch(1);
+        final SpriteAtlas atlas = new SpriteAtlas(64);
+        volatile Throwable error;
+        volatile boolean stop;
+        volatile int drawn;
+        SpriteRenderer r;
+
+        Ordered(String renderer, String sprites) {
+            this.renderer = renderer;
+            this.sprites = sprites;
+            atlas.set(0, solid(64, 64, RED));
+            atlas.set(1, solid(64, 64, GREEN));
+            atlas.set(2, solid(64, 64, BLUE));
+        }
+
+        @Override public void settings() { size(240, 160, sprites); }
+
+        @Override public void draw() {
+            try {
+                if (stop) { exit(); return; }
+                if (r == null) r = SpriteRenderers.create(renderer, g);
+                background(255);
+                // red [20,100)x[20,100) framed yellow; green [70,110)x[50,90) framed white... blue [100,120)x[70,90)
+                drawn = r.draw(g, atlas, new float[] {60, 90, 110, 500}, new float[] {60, 70, 80, 80},
+                        new float[] {80, 40, 20, 10}, new int[] {0, 1, 2, 3}, 4, new int[] {YELLOW, 0, 0, 0});
+                if (frameCount == 3) {
+                    for (int k = 0; k < points.length; k++) samples[k] = get(points[k][0], points[k][1]);
+                    sampled.countDown();
+                }
+            } catch (Throwable t) {
+                error = t;
+                sampled.countDown();
+                exit();
+            }
+        }
+
+        @Override public void exitActual() {}
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"p2d", "java2d", "naive"})
+    void spritesInTheOrderGivenEachItsOwnSize(String name) throws Exception {
+        assumeDisplay();
+        Ordered s = new Ordered(name, name.equals("p2d") ? PConstants.P2D : PConstants.JAVA2D);
+        PApplet.runSketch(new String[] {"OrderedSpriteTest-" + name}, s);
+        try {
+            assertTrue(s.sampled.await(60, TimeUnit.SECONDS), "no frame 3 within 60 s");
+            if (s.error != null) throw new AssertionError("sketch failed", s.error);
+            assertEquals(3, s.drawn, "the fourth is off screen");
+            int[] c = s.samples;
+            assertColor(RED, c[0], 3, "red where nothing covers it");
+            assertColor(GREEN, c[1], 3, "green over red");
+            assertColor(BLUE, c[2], 3, "blue over green");
+            assertColor(YELLOW, c[3], 3, "red's frame on its left edge");
+            assertColor(WHITE, c[4], 3, "background");
+            assertColor(GREEN, c[5], 3, "green covers red's interior next to its own edge");
+        } finally {
+            s.stop = true;
+        }
+    }
 }

@@ -42,9 +42,9 @@ class JobRunnerTest {
             reported.countDown();
             await(go);
             return 42;
-        }, AnalysisListener.NONE, v -> events.add("done " + v), m -> events.add("failed " + m), () -> events.add("cancelled"));
+        }, live -> AnalysisListener.NONE, v -> events.add("done " + v), m -> events.add("failed " + m), () -> events.add("cancelled"));
         assertTrue(jr.busy());
-        assertThrows(IllegalStateException.class, () -> jr.start("second", (l, c) -> 1, AnalysisListener.NONE, v -> {}, m -> {}, () -> {}));
+        assertThrows(IllegalStateException.class, () -> jr.start("second", (l, c) -> 1, live -> AnalysisListener.NONE, v -> {}, m -> {}, () -> {}));
         reported.await(5, TimeUnit.SECONDS);
         assertEquals(0.4, jr.fraction(), 1e-9);
         assertTrue(jr.statusText().startsWith("t-SNE  40/100  40%"), jr.statusText());
@@ -60,7 +60,7 @@ class JobRunnerTest {
             started.countDown();
             await(release); // a stage that does not look at the token for a while
             return "late";
-        }, AnalysisListener.NONE, v -> events.add("done " + v), m -> events.add("failed " + m), () -> events.add("cancelled"));
+        }, live -> AnalysisListener.NONE, v -> events.add("done " + v), m -> events.add("failed " + m), () -> events.add("cancelled"));
         started.await(5, TimeUnit.SECONDS);
         long t0 = System.nanoTime();
         jr.cancel();
@@ -76,8 +76,28 @@ class JobRunnerTest {
     @Test void aFailureIsOneLine() throws Exception {
         JobRunner jr = new JobRunner(ui::add);
         jr.start("bad", (l, c) -> { throw new java.io.IOException("no images found in /x\nsecond line"); },
-                AnalysisListener.NONE, v -> events.add("done"), m -> events.add("failed " + m), () -> events.add("cancelled"));
+                live -> AnalysisListener.NONE, v -> events.add("done"), m -> events.add("failed " + m), () -> events.add("cancelled"));
         while (jr.busy()) runTasks(50);
         assertEquals(List.of("failed no images found in /x"), events);
+    }
+
+    @Test void whatACancelledJobReportsAfterTheCancelIsDropped() throws Exception {
+        JobRunner jr = new JobRunner(ui::add);
+        CountDownLatch cancelled = new CountDownLatch(1), reported = new CountDownLatch(1);
+        jr.start("chatty", (l, c) -> {
+            l.info("before");
+            await(cancelled);
+            l.info("after"); // the worker has not looked at its token yet
+            reported.countDown();
+            return 1;
+        }, live -> new AnalysisListener() {
+            @Override public void info(String message) { live.execute(() -> events.add(message)); }
+        }, v -> events.add("done"), m -> events.add("failed " + m), () -> events.add("cancelled"));
+        while (events.isEmpty()) runTasks(50);
+        jr.cancel();
+        cancelled.countDown();
+        reported.await(5, TimeUnit.SECONDS);
+        runTasks(300);
+        assertEquals(List.of("before", "cancelled"), events);
     }
 }

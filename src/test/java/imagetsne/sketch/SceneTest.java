@@ -32,7 +32,7 @@ class SceneTest {
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < 6; i++) items.add(new Item("p" + i, i < 3 ? "a" : "b", new double[] {i / 5.0, (i % 2) * 0.5}));
         GridShape shape = new GridShape(3, 2);
-        Layout l = new Layout(items).withGrid(new GridAssignment(shape, new int[] {0, 1, 2, 3, 4, 5}, 0, true, 0));
+        Layout l = new Layout(items).withGrid(new GridAssignment(shape, new int[] {0, 1, 2, 3, 4, 5}, 0, true, 0, 0));
         Scene s = new Scene();
         s.setLayout(l);
         assertTrue(s.hasGrid());

@@ -205,6 +205,85 @@ class SketchWindowTest {
         assertEquals(48, sketch.spriteCount());
     }
 
+    @Test @Order(8)
+    void atFitZoomTheLayoutStaysClearOfThePanelAndTheLegend() throws Exception {
+        for (boolean grid : new boolean[] {false, true}) {
+            onUi(() -> { sketch.setGrid(grid); return null; });
+            waitFor("view settled", 10, () -> sketch.gridAmount() == (grid ? 1f : 0f));
+            key(KeyEvent.VK_0);
+            waitFor("fit", 10, () -> sketch.zoom() == 1f);
+            robot.delay(200);
+            float[] area = onUi(() -> sketch.freeArea());
+            float panelRight = onUi(() -> sketch.panel().rightEdge());
+            assertTrue(area[0] >= panelRight, "the free area starts right of the panel");
+            for (int i = 0; i < sketch.spriteCount(); i++) {
+                float[] p = onUi(sketchPos(i));
+                float h = p[2] / 2;
+                assertTrue(p[0] - h >= area[0] - 0.5f && p[0] + h <= area[0] + area[2] + 0.5f
+                        && p[1] - h >= area[1] - 0.5f && p[1] + h <= area[1] + area[3] + 0.5f,
+                        (grid ? "grid" : "t-SNE") + " sprite " + i + " at " + java.util.Arrays.toString(p) + " leaves " + java.util.Arrays.toString(area));
+            }
+            // the view alone (the screenshot leaves the panel out): nothing but background where the panel is
+            Path png = tmp.resolve("clear-" + grid + ".png");
+            sketch.screenshotChosen(png.toFile());
+            waitFor("screenshot", 20, () -> Files.exists(png));
+            BufferedImage shot = ImageIO.read(png.toFile());
+            int other = 0;
+            for (int y = 0; y < shot.getHeight() - 40; y++)
+                for (int x = 0; x < (int) panelRight; x++) if ((shot.getRGB(x, y) & 0xFFFFFF) != 0x181818) other++;
+            assertEquals(0, other, "sprite pixels under the panel in the " + (grid ? "grid" : "t-SNE") + " view");
+        }
+    }
+
+    @Test @Order(9)
+    void changedSettingsAreMarkedAndReRunMovesTheSpritesLive() throws Exception {
+        // a layout made in this window (a loaded file has no features to re-run on)
+        onUi(() -> { sketch.setGrid(false); sketch.settings.iterations = 500; return null; });
+        sketch.folderChosen(folder.toFile());
+        waitFor("analysis started", 20, () -> sketch.isBusy());
+        waitFor("analyzed", 120, () -> !sketch.isBusy() && sketch.layout() != null && sketch.layout().size() == 48);
+        assertEquals("", onUi(() -> sketch.panel().stale.getText()), "made with the panel's settings: nothing stale");
+        onUi(() -> { sketch.settings.iterations = 1500; sketch.settingsChanged(); return null; });
+        String stale = onUi(() -> sketch.panel().stale.getText());
+        assertTrue(stale.startsWith("settings changed: re-run lays out the same features"), stale);
+        assertTrue(onUi(() -> sketch.panel().rerun.isVisible()), "re-run is offered");
+        Layout before = sketch.layout();
+        float[] start = onUi(sketchPos(7));
+        key(KeyEvent.VK_R);
+        waitFor("re-run started", 10, () -> sketch.isBusy());
+        assertEquals(48, sketch.spriteCount(), "the sprites stay: no folder is read again");
+        // while it runs, sprite 7 moves from where it was
+        waitFor("sprite moves during the run", 60, () -> {
+            try {
+                float[] now = onUi(sketchPos(7));
+                return Math.hypot(now[0] - start[0], now[1] - start[1]) > 3 || !sketch.isBusy();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        waitFor("re-run done", 120, () -> !sketch.isBusy());
+        assertTrue(sketch.layout() != before && sketch.layout().size() == 48, sketch.status());
+        assertTrue(sketch.status().contains("48 images laid out"), sketch.status());
+        assertEquals("", onUi(() -> sketch.panel().stale.getText()), "the layout shown now matches the settings");
+    }
+
+    @Test @Order(10)
+    void firstSpritesShowWithinAboutASecondOfAnAnalysisOfPhotos() throws Exception {
+        Path photos = tmp.resolve("photos");
+        Files.createDirectories(photos);
+        for (Path src : imagetsne.testing.Photos.all()) Files.copy(src, photos.resolve(src.getFileName()));
+        onUi(() -> { sketch.settings.features = "auto"; sketch.settings.iterations = 500; return null; });
+        long t0 = System.nanoTime();
+        sketch.folderChosen(photos.toFile());
+        waitFor("analysis started", 20, () -> sketch.isBusy());
+        waitFor("first sprite", 30, () -> sketch.spriteCount() > 0);
+        double first = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("first sprite of an analysis of 18 photos after %.2f s%n", first);
+        assertTrue(first < 3.0, "first sprite after " + first + " s");
+        waitFor("photos laid out", 120, () -> !sketch.isBusy() && sketch.layout() != null && sketch.layout().size() == 18);
+        assertEquals("cnn", sketch.featureKind());
+    }
+
     // ------------------------------------------------------------ helpers
 
     private java.util.concurrent.Callable<float[]> sketchPos(int i) { return () -> sketch.spriteOnScreen(i); }
