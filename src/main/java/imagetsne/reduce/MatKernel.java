@@ -16,10 +16,10 @@ interface MatKernel {
     void mul(float[] a, int sa, int d, int i0, int i1, float[] w, int p, float[] y, int y0);
 
     /**
-     * z[j][0..p) += sum over i in [i0, i1) of a[i][j] y[i][0..p), for j in [j0, j1): a transposed times y.
-     * j0 and j1 are multiples of 4 and at most sa; y and z have stride p.
+     * z[j][0..p) += sum over i in [i0, i1) of a[i][j] y[i - y0][0..p), for j in [j0, j1): a transposed times y.
+     * j0 and j1 are multiples of 4 and at most sa; y and z have stride p; y's first row is a's row y0.
      */
-    void mulTransposed(float[] a, int sa, int i0, int i1, int j0, int j1, float[] y, int p, float[] z);
+    void mulTransposed(float[] a, int sa, int i0, int i1, int j0, int j1, float[] y, int y0, int p, float[] z);
 
     /**
      * Writes to hits the columns c in [0, cols) (a multiple of {@link #WIDTH}) where ni + norm[base + c] -
@@ -47,7 +47,7 @@ interface MatKernel {
             long t0 = System.nanoTime();
             for (int c = 0; c < 100; c++) {
                 k.mul(a, sa, sa, 0, n, w, p, y, 0);
-                k.mulTransposed(a, sa, 0, n, 0, 4, y, p, z);
+                k.mulTransposed(a, sa, 0, n, 0, 4, y, 0, p, z);
                 k.below(y, 0, norm, 0, p, c, 1f, hits);
             }
             // compiled, 100 rounds of both take ~10 us; interpreted, ~10 ms
@@ -88,11 +88,11 @@ interface MatKernel {
         }
 
         @Override
-        public void mulTransposed(float[] a, int sa, int i0, int i1, int j0, int j1, float[] y, int p, float[] z) {
+        public void mulTransposed(float[] a, int sa, int i0, int i1, int j0, int j1, float[] y, int y0, int p, float[] z) {
             for (int i = i0; i < i1; i++) {
                 for (int j = j0; j < j1; j++) {
                     float s = a[i * sa + j];
-                    if (s != 0) axpy(s, y, i * p, z, j * p, p);
+                    if (s != 0) axpy(s, y, (i - y0) * p, z, j * p, p);
                 }
             }
         }

@@ -1,7 +1,6 @@
 package imagetsne.reduce;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
@@ -21,6 +20,8 @@ public final class Pca {
      */
     static final double EXACT_WORK = 2e8;
     static final int EXACT_ROWS = 512;
+    /** Rows centred at a time by the exact path. */
+    private static final int BLOCK = 256;
 
     /**
      * A PCA: projections onto the components, the variance along each, and the total variance of the
@@ -62,20 +63,20 @@ public final class Pca {
     /** PCA of the n x d row-major matrix x (left unchanged). */
     public static double[][] reduceFlat(double[] x, int n, int d, int dims) {
         checkDims(dims);
-        return fit(Centred.of(x, n, d), dims).projections();
+        return fit(CentredRows.of(x, n, d), dims).projections();
     }
 
-    /** The PCA of the rows with min(dims, d, n) components. */
+    /** The PCA of the rows with min(dims, d, n) components; the rows are read, never copied whole. */
     public static Fit fit(float[][] x, int dims) {
         checkDims(dims);
-        return fit(Centred.of(x), dims);
+        return fit(CentredRows.of(x), dims);
     }
 
     private static void checkDims(int dims) {
         if (dims < 1) throw new IllegalArgumentException("PCA: dims must be >= 1, got " + dims);
     }
 
-    static Fit fit(Centred c, int dims) {
+    static Fit fit(CentredRows c, int dims) {
         int n = c.n(), d = c.d(), k = Math.min(dims, Math.min(d, n));
         int small = Math.min(n, d);
         boolean cheap = (double) n * d * small <= EXACT_WORK && small <= EXACT_ROWS;
@@ -83,7 +84,7 @@ public final class Pca {
     }
 
     /** The PCA by the path asked for (randomized needs min(n, d) of at least its block size). */
-    static Fit fit(Centred c, int dims, boolean randomized) {
+    static Fit fit(CentredRows c, int dims, boolean randomized) {
         int n = c.n(), d = c.d(), k = Math.min(dims, Math.min(d, n));
         if (k == 0) return new Fit(new double[n][0], new double[0], c.totalVariance(), false);
         Components comp = randomized ? RandomizedPca.fit(c, k) : exact(c, k);
@@ -93,31 +94,69 @@ public final class Pca {
         return new Fit(out, comp.variances(), c.totalVariance(), randomized);
     }
 
-    /** Full eigendecomposition of the d x d covariance, or of the n x n Gram matrix when d > n, in double. */
-    static Components exact(Centred c, int k) {
-        int n = c.n(), d = c.d();
-        DMatrixRMaj xm = new DMatrixRMaj(n, d);
-        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) xm.data[i * d + j] = c.get(i, j);
+    /**
+     * Full eigendecomposition of the d x d covariance, or of the n x n Gram matrix when d > n, summed in
+     * double over blocks of centred rows (no n x d copy).
+     */
+    static Components exact(CentredRows c, int k) {
+        int n = c.n(), d = c.d(), sa = c.sa();
         boolean gram = d > n;
-        DMatrixRMaj s = gram ? new DMatrixRMaj(n, n) : new DMatrixRMaj(d, d);
-        if (gram) CommonOps_DDRM.multTransB(xm, xm, s); else CommonOps_DDRM.multTransA(xm, xm, s);
-        Eigen e = topEigen(s, k);
-        DMatrixRMaj proj = new DMatrixRMaj(n, k), loadings;
-        if (gram) {
-            // X = U S V^T: projections U S = U sqrt(lambda), loadings V = X^T U / sqrt(lambda)
-            loadings = new DMatrixRMaj(d, k);
-            CommonOps_DDRM.multTransA(xm, e.vectors(), loadings);
-            for (int b = 0; b < k; b++) {
-                double sv = Math.sqrt(Math.max(e.values()[b], 0));
-                for (int i = 0; i < n; i++) proj.set(i, b, e.vectors().get(i, b) * sv);
+        int m = gram ? n : d;
+        DMatrixRMaj s = new DMatrixRMaj(m, m);
+        float[] a = new float[MatMul.rows(Math.min(n, BLOCK)) * sa];
+        if (gram) { // n <= EXACT_ROWS rows: all in one block
+            a = new float[MatMul.rows(n) * sa];
+            c.fill(0, n, a);
+            for (int i = 0; i < n; i++) {
+                for (int e = i; e < n; e++) {
+                    double dot = 0;
+                    for (int j = 0; j < d; j++) dot += (double) a[i * sa + j] * a[e * sa + j];
+                    s.data[i * n + e] = dot;
+                    s.data[e * n + i] = dot;
+                }
             }
         } else {
-            loadings = e.vectors();
-            CommonOps_DDRM.mult(xm, loadings, proj);
+            for (int i0 = 0; i0 < n; i0 += BLOCK) {
+                int i1 = Math.min(n, i0 + BLOCK);
+                c.fill(i0, i1, a);
+                for (int r = 0; r < i1 - i0; r++) {
+                    for (int j = 0; j < d; j++) {
+                        double v = a[r * sa + j];
+                        if (v == 0) continue;
+                        for (int e = j, o = j * d; e < d; e++) s.data[o + e] += v * a[r * sa + e];
+                    }
+                }
+            }
+            for (int j = 0; j < d; j++) for (int e = 0; e < j; e++) s.data[j * d + e] = s.data[e * d + j];
+        }
+        Eigen eig = topEigen(s, k);
+        double[] values = eig.values(), vec = eig.vectors().data;  // m x k
+        double[] proj = new double[n * k], loadings = new double[d * k];
+        if (gram) {
+            // X = U S V^T: projections U S = U sqrt(lambda), loadings V = X^T U / sqrt(lambda) (direction only)
+            for (int i = 0; i < n; i++) {
+                for (int b = 0; b < k; b++) {
+                    double u = vec[i * k + b];
+                    proj[i * k + b] = u * Math.sqrt(Math.max(values[b], 0));
+                    for (int j = 0; j < d; j++) loadings[j * k + b] += a[i * sa + j] * u;
+                }
+            }
+        } else {
+            System.arraycopy(vec, 0, loadings, 0, d * k);
+            for (int i0 = 0; i0 < n; i0 += BLOCK) {
+                int i1 = Math.min(n, i0 + BLOCK);
+                c.fill(i0, i1, a);
+                for (int r = 0; r < i1 - i0; r++) {
+                    for (int j = 0; j < d; j++) {
+                        double v = a[r * sa + j];
+                        if (v != 0) for (int b = 0; b < k; b++) proj[(i0 + r) * k + b] += v * loadings[j * k + b];
+                    }
+                }
+            }
         }
         double[] variances = new double[k];
-        for (int b = 0; b < k; b++) variances[b] = Math.max(0, e.values()[b]) / n;
-        return new Components(proj.data, loadings.data, variances);
+        for (int b = 0; b < k; b++) variances[b] = Math.max(0, values[b]) / n;
+        return new Components(proj, loadings, variances);
     }
 
     /** Top-k eigenpairs of a symmetric matrix, largest first, vectors as columns. */

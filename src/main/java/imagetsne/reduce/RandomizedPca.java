@@ -24,9 +24,9 @@ final class RandomizedPca {
     /** Block size used for k components of a d-dimensional input. */
     static int blockSize(int k) { return MatMul.padded(k + OVERSAMPLING); }
 
-    static Pca.Components fit(Centred c, int k) { return fit(c, k, ITERATIONS); }
+    static Pca.Components fit(CentredRows c, int k) { return fit(c, k, ITERATIONS); }
 
-    static Pca.Components fit(Centred c, int k, int iterations) {
+    static Pca.Components fit(CentredRows c, int k, int iterations) {
         int n = c.n(), d = c.d(), sa = c.sa(), p = blockSize(k);
         if (p > d) throw new IllegalArgumentException("randomized PCA needs d >= " + p + " (is " + d + ")");
         MatMul.awaitWarmUp();
@@ -35,10 +35,10 @@ final class RandomizedPca {
         for (int i = 0; i < g.length; i++) g[i] = rnd.nextGaussian();
         float[] w = orthonormal(g, d, p, sa);
         for (int it = 0; it < iterations; it++) {
-            float[] y = MatMul.mul(c.a(), n, sa, d, w, p);
-            w = orthonormal(MatMul.mulTransposed(c.a(), n, sa, y, p), d, p, sa);
+            float[] y = MatMul.mul(c, w, p);
+            w = orthonormal(MatMul.mulTransposed(c, y, p), d, p, sa);
         }
-        float[] y = MatMul.mul(c.a(), n, sa, d, w, p);
+        float[] y = MatMul.mul(c, w, p);
         // Rayleigh-Ritz: the eigenvectors of W^T A^T A W = Y^T Y rotate W onto the components
         float[] yty = MatMul.mulTransposed(y, n, p, y, p);
         DMatrixRMaj s = new DMatrixRMaj(p, p);

@@ -25,9 +25,9 @@ final class VectorMatKernel implements MatKernel {
     }
 
     @Override
-    public void mulTransposed(float[] a, int sa, int i0, int i1, int j0, int j1, float[] y, int p, float[] z) {
+    public void mulTransposed(float[] a, int sa, int i0, int i1, int j0, int j1, float[] y, int y0, int p, float[] z) {
         for (int j = j0; j < j1; j += 4) {
-            for (int c = 0; c < p; c += 4 * L) tile(a, i0 * sa + j, 1, sa, i1 - i0, y, i0 * p + c, p, z, j * p + c, p);
+            for (int c = 0; c < p; c += 4 * L) tile(a, i0 * sa + j, 1, sa, i1 - i0, y, (i0 - y0) * p + c, p, z, j * p + c, p);
         }
     }
 

@@ -2,6 +2,13 @@ package imagetsne.reduce;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import imagetsne.io.Idx;
+import imagetsne.testing.SharedData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
@@ -118,5 +125,30 @@ class PcaTest {
         assertEquals(Math.abs(p[0][0]), Math.abs(p[1][0]), 1e-9);
         assertEquals(1, Pca.reduce(new float[][] {{5, 5}}, 3)[0].length);
         assertThrows(IllegalArgumentException.class, () -> Pca.reduce(new float[][] {{1, 2}, {3}}, 2));
+    }
+
+    /**
+     * PCA of all 70,000 Fashion-MNIST rows (220 MB of floats) in a JVM whose heap holds the rows and 140 MB
+     * more: a second n x d copy (double, or even float) would not fit, so this fails if one comes back.
+     */
+    @Test
+    void floatRowsAreReducedWithoutACopyOfThem() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-Xmx360m", "--add-modules", "jdk.incubator.vector",
+                "-cp", System.getProperty("java.class.path"), Probe.class.getName(), SharedData.fashionImages().toString()))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "probe finished");
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("explained=0.8"), "50 components keep ~86% of Fashion-MNIST's variance: " + out);
+    }
+
+    /** The child JVM of {@link #floatRowsAreReducedWithoutACopyOfThem}. */
+    static final class Probe {
+        public static void main(String[] args) throws IOException {
+            float[][] rows = Idx.readImages(Path.of(args[0])).asRows(0); // the bytes are dropped here
+            Pca.Fit f = Pca.fit(rows, 50);
+            System.out.printf(java.util.Locale.ROOT, "n=%d randomized=%b explained=%.4f%n", f.projections().length, f.randomized(), f.explained());
+        }
     }
 }

@@ -47,7 +47,7 @@ class RandomizedPcaTest {
     }
 
     private static void compare(String what, float[][] x, int k) {
-        Centred c = Centred.of(x);
+        CentredRows c = CentredRows.of(x);
         Pca.Components exact = Pca.exact(c, k);
         Pca.Fit fit = Pca.fit(c, k, true);
         double exactSum = 0, sum = 0, worst = 0;
