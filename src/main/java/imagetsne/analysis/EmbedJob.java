@@ -24,8 +24,13 @@ final class EmbedJob implements Job<Embedding> {
         boolean reduce = pcaDims > 0 && d > pcaDims;
         long t0 = System.nanoTime();
         l.stage(Stage.PCA, reduce ? "PCA " + d + " -> " + pcaDims + " dimensions" : "no PCA: " + d + " dimensions");
-        double[][] x = reduce ? Pca.reduce(rows, pcaDims) : toDouble(rows);
+        Pca.Fit pca = reduce ? Pca.fit(rows, pcaDims) : null;
+        double[][] x = reduce ? pca.projections() : toDouble(rows);
         double pcaSeconds = (System.nanoTime() - t0) / 1e9;
+        if (pca != null) {
+            l.info(String.format(Locale.ROOT, "PCA %d -> %d dimensions (%s) keeps %.1f%% of the variance, %.2f s", d, pcaDims,
+                    pca.randomized() ? "randomized" : "exact", 100 * pca.explained(), pcaSeconds));
+        }
         c.check();
         l.stage(Stage.TSNE, String.format(Locale.ROOT, "t-SNE of %d points in %d-D", rows.length, tsne.dims));
         TsneResult r = Tsne.run(x, tsne, (it, total, y, kl) -> {

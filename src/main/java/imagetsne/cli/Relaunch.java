@@ -1,5 +1,6 @@
 package imagetsne.cli;
 
+import imagetsne.reduce.Pca;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,8 @@ import java.util.OptionalInt;
 public final class Relaunch {
     static final String WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
     private static final String DONE = "imagetsne.relaunched";
+    /** Classes holding the Vector API loops of PCA and t-SNE. */
+    private static final List<String> VECTOR_KERNELS = List.of("imagetsne.reduce.VectorMatKernel", "imagetsne.reduce.tsne.VectorKernel");
 
     private Relaunch() {}
 
@@ -37,6 +40,8 @@ public final class Relaunch {
     public static OptionalInt withVectorApi(String mainClass, String[] args) {
         if (hasVectorApi() || System.getProperty(DONE) != null || "false".equals(System.getProperty("imagetsne.relaunch"))
                 || "false".equals(System.getenv("IMAGETSNE_RELAUNCH"))) {
+            // the commands that run a PCA start compiling its SIMD products now, beside the parsing
+            if (hasVectorApi() && args.length > 0 && (args[0].equals("tsne") || args[0].equals("analyze"))) Pca.prepare();
             return OptionalInt.empty();
         }
         List<String> cmd = new ArrayList<>();
@@ -44,6 +49,12 @@ public final class Relaunch {
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
         cmd.add("-D" + DONE + "=true");
+        if (System.getProperty("java.vm.name", "").contains("OpenJDK") || System.getProperty("java.vm.name", "").contains("HotSpot")) {
+            // The SIMD kernels run ~100x slower until the optimising compiler has them, and they are called
+            // too few times for its usual thresholds to come soon: compile them after 1/20 of the calls.
+            cmd.add("-XX:CompileCommand=quiet");
+            for (String kernel : VECTOR_KERNELS) cmd.add("-XX:CompileCommand=CompileThresholdScaling," + kernel + "::*,0.05");
+        }
         // the user's JVM options (heap size, system properties); a debugger's port cannot be opened twice
         List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
         cmd.addAll(heapDefault(jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));

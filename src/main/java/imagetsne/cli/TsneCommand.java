@@ -5,6 +5,7 @@ import imagetsne.analysis.Embedding;
 import imagetsne.analysis.Session;
 import imagetsne.io.AtomicFiles;
 import imagetsne.io.CsvMatrix;
+import imagetsne.reduce.Pca;
 import imagetsne.reduce.tsne.Quality;
 import imagetsne.reduce.tsne.TsneOptions;
 import imagetsne.reduce.tsne.TsneResult;
@@ -38,6 +39,7 @@ final class TsneCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         TsneOptions o = flags.options();
         AtomicFiles.checkWritable(output); // before the work, not after it
+        if (flags.pcaDims > 0) Pca.prepare(); // compiles the PCA's SIMD products while the input is read
         Inputs.Matrix m = Inputs.read(input, n);
         String[] lab = labels != null ? Inputs.labels(labels, n) : m.labels();
         if (lab != null && lab.length < m.rows().length)

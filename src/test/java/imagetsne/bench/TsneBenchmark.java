@@ -95,7 +95,7 @@ public final class TsneBenchmark {
         }
         System.err.println("ours: " + r.summary());
         System.out.printf("RESULT tool=ours n=%d tsne_seconds=%.2f total_seconds=%.2f pca_seconds=%.2f kl=%.4f knn10=%.4f peak_heap_mb=%d%n",
-                r.n(), r.seconds(), total, pcaSeconds, r.kl(), acc, peakHeapMb());
+                r.n(), r.seconds().total(), total, pcaSeconds, r.kl(), acc, peakHeapMb());
     }
 
     static long peakHeapMb() {

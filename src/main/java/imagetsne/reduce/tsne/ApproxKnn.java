@@ -16,10 +16,12 @@ final class ApproxKnn {
 
     Neighbors knn(double[] x, int d, int k, long seed, Parallel par) {
         int n = x.length / d;
-        // rows padded with zeros to a multiple of 4 for the unrolled distance below
-        int dp = (d + 3) / 4 * 4;
-        double[] xp = new double[n * dp];
-        for (int i = 0; i < n; i++) System.arraycopy(x, i * d, xp, i * dp, d);
+        // rows in single precision, padded with zeros to a multiple of 16 for the kernel's distance (SIMD
+        // with the Vector API): once the points are in locality order, the distances are most of the work
+        int dp = (d + 15) / 16 * 16;
+        float[] xp = new float[n * dp];
+        for (int i = 0; i < n; i++) for (int t = 0; t < d; t++) xp[i * dp + t] = (float) x[i * d + t];
+        Kernel kernel = Kernel.best();
         int kk = Math.max(0, Math.min(k, n - 1));
         int[] idx = new int[n * kk];
         double[] dist = new double[n * kk];
@@ -37,7 +39,7 @@ final class ApproxKnn {
             KnnHeap heap = new KnnHeap(kk);
             int[] seen = new int[n];
             for (int i = from; i < to; i++) {
-                leafMates(i, i - from + 1, xp, dp, perm, leafStart, leafEnd, seen, heap);
+                leafMates(i, i - from + 1, xp, dp, kernel, perm, leafStart, leafEnd, seen, heap);
                 heap.drainSorted(idx, dist, i * kk);
             }
         });
@@ -54,7 +56,7 @@ final class ApproxKnn {
                 KnnHeap heap = new KnnHeap(kk);
                 int[] seen = new int[n];
                 for (int i = from; i < to; i++) {
-                    neighboursOfNeighbours(i, i - from + 1, gi, gd, kk, m, xp, dp, seen, heap);
+                    neighboursOfNeighbours(i, i - from + 1, gi, gd, kk, m, xp, dp, kernel, seen, heap);
                     heap.drainSorted(ni, nd, i * kk);
                 }
             });
@@ -69,7 +71,7 @@ final class ApproxKnn {
     // loop), and that compiling competed with the work on two cores.
 
     /** Heap = the k nearest of point i's leaf-mates over all trees; stamp marks points already seen. */
-    private static void leafMates(int i, int stamp, double[] xp, int dp, int[][] perm, int[][] leafStart,
+    private static void leafMates(int i, int stamp, float[] xp, int dp, Kernel kernel, int[][] perm, int[][] leafStart,
                                   int[][] leafEnd, int[] seen, KnnHeap heap) {
         heap.clear();
         seen[i] = stamp;
@@ -79,14 +81,14 @@ final class ApproxKnn {
                 int j = p[a];
                 if (seen[j] == stamp) continue;
                 seen[j] = stamp;
-                heap.offer(sqDist(xp, i * dp, j * dp, dp), j);
+                heap.offer(kernel.sqDist32(xp, i * dp, j * dp, dp), j);
             }
         }
     }
 
     /** Heap = the k nearest of point i's neighbours in g and the first m neighbours of its first m. */
     private static void neighboursOfNeighbours(int i, int stamp, int[] g, double[] gd, int kk, int m,
-                                               double[] xp, int dp, int[] seen, KnnHeap heap) {
+                                               float[] xp, int dp, Kernel kernel, int[] seen, KnnHeap heap) {
         heap.clear();
         seen[i] = stamp;
         int base = i * kk;
@@ -101,28 +103,10 @@ final class ApproxKnn {
                 int l = g[jb + b];
                 if (seen[l] == stamp) continue;
                 seen[l] = stamp;
-                double dl = sqDist(xp, i * dp, l * dp, dp);
+                double dl = kernel.sqDist32(xp, i * dp, l * dp, dp);
                 if (dl <= heap.bound()) heap.offer(dl, l);
             }
         }
-    }
-
-    /**
-     * Squared distance over len (a multiple of 4) values with four running sums, which the CPU overlaps
-     * where a single sum waits on each addition. (The Vector API lost here: its interpreted start-up
-     * costs more than it saves over the first few million calls.)
-     */
-    static double sqDist(double[] x, int a, int b, int len) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        for (int t = 0; t < len; t += 4) {
-            double d0 = x[a + t] - x[b + t], d1 = x[a + t + 1] - x[b + t + 1];
-            double d2 = x[a + t + 2] - x[b + t + 2], d3 = x[a + t + 3] - x[b + t + 3];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** s0 + w . x[off, off + d) */

@@ -12,8 +12,6 @@ final class Optimizer {
 
     private Optimizer() {}
 
-    private static final java.util.concurrent.atomic.AtomicBoolean KERNELS_WARMED = new java.util.concurrent.atomic.AtomicBoolean();
-
     public static Outcome run(SparseP p, double[] y, int dims, double learningRate, TsneOptions o,
                               Repulsion repulsion, TsneListener listener, Parallel par) {
         int n = p.n();
@@ -24,7 +22,7 @@ final class Optimizer {
         Attraction attraction = new Attraction(p, dims);
         double z = Double.NaN;
         // once per JVM (the compiled code stays), and not for small runs, which are done sooner than its ~40 ms
-        if (n >= 2_000 && KERNELS_WARMED.compareAndSet(false, true)) Kernel.warmUp(Kernel.best());
+        if (n >= 2_000) Kernel.warmUpOnce();
         for (int it = 0; it < o.iterations; it++) {
             double exaggeration = it < o.exaggerationIterations ? o.earlyExaggeration : 1;
             double momentum = it < o.momentumSwitchIteration ? o.momentum : o.finalMomentum;

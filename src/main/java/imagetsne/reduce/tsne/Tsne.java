@@ -1,11 +1,11 @@
 package imagetsne.reduce.tsne;
 
-import imagetsne.reduce.tsne.BarnesHut2D;
+import imagetsne.reduce.KnnGraph;
 import java.util.Locale;
 
 /**
  * Entry point of the t-SNE engine (Barnes-Hut, exact and FFT-interpolated repulsion). Phases, one class
- * each in imagetsne.reduce.tsne: neighbours (VpTree / ApproxKnn), affinities, initialisation, optimiser
+ * each in imagetsne.reduce.tsne: neighbours (imagetsne.reduce.KnnGraph / ApproxKnn), affinities, initialisation, optimiser
  * with a Repulsion strategy, KL divergence.
  */
 public final class Tsne {
@@ -43,6 +43,12 @@ public final class Tsne {
             return new TsneResult(new double[n * dims], n, dims, 0, false, o.iterations, o.perplexity, "none", Kernels.name(), 0, 0,
                     new TsneResult.Timings(0, 0, 0, 0, s));
         }
+        // from here on the points are in input-space locality order; y goes back to the caller's order
+        int[] order = Locality.order(flat, n, d);
+        flat = Locality.rows(flat, d, order);
+        TsneListener outer = listener;
+        double[] shown = new double[n * dims];
+        if (outer != TsneListener.NONE) listener = (it, total, yy, kl) -> outer.onIteration(it, total, Locality.back(yy, dims, order, shown), kl);
         o.perplexity = Math.min(o.perplexity, (n - 1) / 3.0);
         TsneOptions.Repulsion mode = pickRepulsion(o, n);
         if (mode == TsneOptions.Repulsion.FFT && dims != 2) mode = TsneOptions.Repulsion.BARNES_HUT; // FFT is 2-D only
@@ -58,6 +64,8 @@ public final class Tsne {
                     ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Initialization.pca(input, n, inputDims, dims, o.seed),
                             r -> { Thread t = new Thread(r, "tsne-start"); t.setDaemon(true); t.start(); })
                     : java.util.concurrent.CompletableFuture.completedFuture(null);
+            // not for small runs, which are done sooner than its ~40 ms; the approximate search uses it too
+            if (n >= 2_000) Kernel.warmUpOnce();
             long tk = System.nanoTime();
             Neighbors nn = neighbours(flat, n, d, k, o, exact, par);
             long ta = System.nanoTime();
@@ -66,7 +74,7 @@ public final class Tsne {
             nn = null; // let the neighbour graph go before the optimiser allocates
 
             double[] y = join(start);
-            if (y == null) y = Initialization.random(n, dims, o.seed);
+            if (y == null) y = Locality.rows(Initialization.random(n, dims, o.seed), dims, order);
             flat = null;
             double lr = o.learningRate > 0 ? o.learningRate : Math.max(200, n / o.earlyExaggeration);
             Repulsion rep = switch (mode) {
@@ -85,7 +93,7 @@ public final class Tsne {
                 kl = KlDivergence.of(p, y, dims, z, par);
             }
             TsneResult.Timings times = new TsneResult.Timings((ta - tk) / 1e9, (to - ta) / 1e9, (ti - to) / 1e9, (te - ti) / 1e9, seconds(t0));
-            return new TsneResult(y, n, dims, kl, out.cancelled(), out.iterations(), o.perplexity,
+            return new TsneResult(Locality.back(y, dims, order, new double[n * dims]), n, dims, kl, out.cancelled(), out.iterations(), o.perplexity,
                     mode.name().toLowerCase(Locale.ROOT).replace('_', '-'), Kernels.name(), k, lr, times);
         }
     }
@@ -97,11 +105,13 @@ public final class Tsne {
         return TsneOptions.Repulsion.BARNES_HUT;
     }
 
-    /** Exact VP-tree search for small inputs (and exact mode), RP-forest + refinement for large ones. */
+    /** Exact brute-force search for small inputs (and exact mode), RP-forest + refinement for large ones. */
     static Neighbors neighbours(double[] x, int n, int d, int k, TsneOptions o, boolean forceExact, Parallel par) {
         boolean exact = forceExact || o.knn == TsneOptions.Knn.EXACT
                 || (o.knn == TsneOptions.Knn.AUTO && n < o.knnExactBelow);
-        return exact ? VpTree.knn(x, d, k, o.seed, par) : new ApproxKnn().knn(x, d, k, o.seed, par);
+        if (!exact) return new ApproxKnn().knn(x, d, k, o.seed, par);
+        KnnGraph.Result r = KnnGraph.exact(x, x.length / d, d, k);
+        return new Neighbors(r.n(), r.k(), r.indices(), r.sqDistances());
     }
 
     private static double[] join(java.util.concurrent.CompletableFuture<double[]> f) {

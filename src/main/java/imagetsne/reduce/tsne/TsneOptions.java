@@ -27,9 +27,13 @@ public final class TsneOptions {
     public Init init = Init.PCA;
 
     public enum Knn { AUTO, EXACT, APPROXIMATE }
-    /** Neighbour search: AUTO uses the exact VP-tree below knnExactBelow points, else RP-forest + refinement. */
+    /**
+     * Neighbour search: AUTO uses the exact brute-force search (SIMD) below knnExactBelow points, else
+     * RP-forest + refinement. Measured at 10,000 points in 50-D: exact 0.3-0.5 s, approximate 0.6 s (recall
+     * 0.97); at 20,000 exact 1.4 s, approximate 1.1 s.
+     */
     public Knn knn = Knn.AUTO;
-    public int knnExactBelow = 5_000;
+    public int knnExactBelow = 15_000;
     /**
      * AUTO repulsion uses FFT interpolation for 2-D from this many points on, Barnes-Hut below. Measured
      * at 70,000 Fashion-MNIST points: Barnes-Hut 34.7 s, FFT 43.9 s; FFT's O(n) should win beyond, unmeasured.

@@ -57,5 +57,15 @@ final class VectorKernel implements Kernel {
     public int lanes32() { return F.length(); }
 
     @Override
+    public float sqDist32(float[] x, int a, int b, int len) {
+        FloatVector s = FloatVector.zero(F);
+        for (int t = 0; t < len; t += F.length()) {
+            FloatVector d = FloatVector.fromArray(F, x, a + t).sub(FloatVector.fromArray(F, x, b + t));
+            s = d.fma(d, s);
+        }
+        return s.reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
     public String name() { return "simd-" + F.length() + "x32"; }   // Barnes-Hut runs the float kernel
 }

@@ -1,0 +1,97 @@
+package imagetsne.reduce;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * An n x d matrix less its column means, without a copy of it: the caller's float rows (or row-major
+ * doubles) and the means, handed out a block of rows at a time as the padded floats {@link MatMul}'s
+ * kernels want (row stride sa = d rounded up to 16, zeros beyond d and beyond n). PCA of 80,000 CNN or HOG
+ * rows of 2,000 values thus needs no second n x d matrix beside the rows. Means are summed in double and
+ * subtracted before rounding, so a large common offset costs no precision.
+ */
+final class CentredRows {
+    /** Rows per block of the mean and variance passes; partial sums are combined in block order (deterministic). */
+    private static final int BLOCK = 4096;
+
+    private final float[][] rows;   // one of rows and flat is set
+    private final double[] flat;
+    private final int n, d, sa;
+    private final double[] mean;
+    private final double totalVariance;
+
+    private CentredRows(float[][] rows, double[] flat, int n, int d) {
+        this.rows = rows;
+        this.flat = flat;
+        this.n = n;
+        this.d = d;
+        this.sa = (d + 15) & ~15;
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        double[][] sums = new double[blocks][d];
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            double[] s = sums[b];
+            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                for (int j = 0; j < d; j++) s[j] += raw(i, j);
+            }
+        });
+        mean = new double[d];
+        for (double[] s : sums) for (int j = 0; j < d; j++) mean[j] += s[j];
+        for (int j = 0; j < d; j++) mean[j] /= Math.max(n, 1);
+        double[] squares = new double[blocks];
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            double sq = 0;
+            for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                for (int j = 0; j < d; j++) {
+                    float v = (float) (raw(i, j) - mean[j]);
+                    sq += v * v;
+                }
+            }
+            squares[b] = sq;
+        });
+        double t = 0;
+        for (double s : squares) t += s;
+        totalVariance = t / Math.max(n, 1);
+    }
+
+    /** The rows (all of the same length), referenced, not copied. */
+    static CentredRows of(float[][] x) {
+        int n = x.length, d = n == 0 ? 0 : x[0].length;
+        for (int i = 0; i < n; i++) {
+            if (x[i].length != d) throw new IllegalArgumentException("PCA: row " + i + " has " + x[i].length + " values, expected " + d);
+        }
+        return new CentredRows(x, null, n, d);
+    }
+
+    /** The n x d row-major doubles x, referenced, not copied. */
+    static CentredRows of(double[] x, int n, int d) {
+        if (x.length < (long) n * d) throw new IllegalArgumentException("PCA: " + x.length + " values for " + n + " x " + d);
+        return new CentredRows(null, x, n, d);
+    }
+
+    private double raw(int i, int j) { return rows != null ? rows[i][j] : flat[i * d + j]; }
+
+    int n() { return n; }
+    int d() { return d; }
+    /** Row stride of the blocks {@link #fill} writes. */
+    int sa() { return sa; }
+    /** Sum of the column variances (squared deviations / n): the whole of what PCA explains. */
+    double totalVariance() { return totalVariance; }
+
+    /**
+     * Writes rows [i0, i1) centred into buf (row stride sa, from its start), and zeros up to row
+     * {@link MatMul#rows}(i1 - i0) and in each row's padding.
+     */
+    void fill(int i0, int i1, float[] buf) {
+        for (int i = i0; i < i1; i++) {
+            int o = (i - i0) * sa;
+            if (rows != null) {
+                float[] r = rows[i];
+                for (int j = 0; j < d; j++) buf[o + j] = (float) (r[j] - mean[j]);
+            } else {
+                for (int j = 0, s = i * d; j < d; j++) buf[o + j] = (float) (flat[s + j] - mean[j]);
+            }
+            Arrays.fill(buf, o + d, o + sa, 0f);
+        }
+        Arrays.fill(buf, (i1 - i0) * sa, MatMul.rows(i1 - i0) * sa, 0f);
+    }
+}

@@ -1,0 +1,93 @@
+package imagetsne.reduce;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link MatKernel} on the JDK's incubating Vector API. Both products run one register-blocked tile: 4
+ * output rows by 4 vectors (64 floats with AVX-512) stay in 16 registers while the summed index runs, and
+ * each step loads 4 vectors, broadcasts 4 scalars and does 16 fused multiply-adds. The products differ only
+ * in where the 4 scalars lie: along 4 rows of a for A W, across 4 columns of a for A^T Y. One method for
+ * both keeps the JIT's work (and {@link MatKernel#warmUp}) to a single compilation. Loaded by name only
+ * when the module is present.
+ */
+final class VectorMatKernel implements MatKernel {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED.length() <= WIDTH / 4
+            ? FloatVector.SPECIES_PREFERRED : FloatVector.SPECIES_128;
+    private static final int L = F.length();
+
+    @Override
+    public void mul(float[] a, int sa, int d, int i0, int i1, float[] w, int p, float[] y, int y0) {
+        for (int i = i0; i < i1; i += 4) {
+            for (int c = 0; c < p; c += 4 * L) tile(a, i * sa, sa, 1, d, w, c, p, y, (i - y0) * p + c, p);
+        }
+    }
+
+    @Override
+    public void mulTransposed(float[] a, int sa, int i0, int i1, int j0, int j1, float[] y, int y0, int p, float[] z) {
+        for (int j = j0; j < j1; j += 4) {
+            for (int c = 0; c < p; c += 4 * L) tile(a, i0 * sa + j, 1, sa, i1 - i0, y, (i0 - y0) * p + c, p, z, j * p + c, p);
+        }
+    }
+
+    /**
+     * out[o + r oStep + v L ..] += sum over t < count of s[sBase + r rStep + t tStep] times the vector at
+     * v[vBase + t vStep + v L], for r, v in 0..3. The accumulators and stores are spelled out: vectors
+     * handed to a method the JIT does not inline become objects.
+     */
+    private static void tile(float[] s, int sBase, int rStep, int tStep, int count, float[] v, int vBase, int vStep,
+                             float[] out, int o, int oStep) {
+        FloatVector c00 = FloatVector.zero(F), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        for (int t = 0, sb = sBase, vb = vBase; t < count; t++, sb += tStep, vb += vStep) {
+            FloatVector v0 = FloatVector.fromArray(F, v, vb), v1 = FloatVector.fromArray(F, v, vb + L);
+            FloatVector v2 = FloatVector.fromArray(F, v, vb + 2 * L), v3 = FloatVector.fromArray(F, v, vb + 3 * L);
+            FloatVector b = FloatVector.broadcast(F, s[sb]);
+            c00 = v0.fma(b, c00); c01 = v1.fma(b, c01); c02 = v2.fma(b, c02); c03 = v3.fma(b, c03);
+            b = FloatVector.broadcast(F, s[sb + rStep]);
+            c10 = v0.fma(b, c10); c11 = v1.fma(b, c11); c12 = v2.fma(b, c12); c13 = v3.fma(b, c13);
+            b = FloatVector.broadcast(F, s[sb + 2 * rStep]);
+            c20 = v0.fma(b, c20); c21 = v1.fma(b, c21); c22 = v2.fma(b, c22); c23 = v3.fma(b, c23);
+            b = FloatVector.broadcast(F, s[sb + 3 * rStep]);
+            c30 = v0.fma(b, c30); c31 = v1.fma(b, c31); c32 = v2.fma(b, c32); c33 = v3.fma(b, c33);
+        }
+        c00.add(FloatVector.fromArray(F, out, o)).intoArray(out, o);
+        c01.add(FloatVector.fromArray(F, out, o + L)).intoArray(out, o + L);
+        c02.add(FloatVector.fromArray(F, out, o + 2 * L)).intoArray(out, o + 2 * L);
+        c03.add(FloatVector.fromArray(F, out, o + 3 * L)).intoArray(out, o + 3 * L);
+        o += oStep;
+        c10.add(FloatVector.fromArray(F, out, o)).intoArray(out, o);
+        c11.add(FloatVector.fromArray(F, out, o + L)).intoArray(out, o + L);
+        c12.add(FloatVector.fromArray(F, out, o + 2 * L)).intoArray(out, o + 2 * L);
+        c13.add(FloatVector.fromArray(F, out, o + 3 * L)).intoArray(out, o + 3 * L);
+        o += oStep;
+        c20.add(FloatVector.fromArray(F, out, o)).intoArray(out, o);
+        c21.add(FloatVector.fromArray(F, out, o + L)).intoArray(out, o + L);
+        c22.add(FloatVector.fromArray(F, out, o + 2 * L)).intoArray(out, o + 2 * L);
+        c23.add(FloatVector.fromArray(F, out, o + 3 * L)).intoArray(out, o + 3 * L);
+        o += oStep;
+        c30.add(FloatVector.fromArray(F, out, o)).intoArray(out, o);
+        c31.add(FloatVector.fromArray(F, out, o + L)).intoArray(out, o + L);
+        c32.add(FloatVector.fromArray(F, out, o + 2 * L)).intoArray(out, o + 2 * L);
+        c33.add(FloatVector.fromArray(F, out, o + 3 * L)).intoArray(out, o + 3 * L);
+    }
+
+    @Override
+    public int below(float[] y, int off, float[] norm, int base, int cols, float ni, float bound, int[] hits) {
+        FloatVector q = FloatVector.broadcast(F, ni), b = FloatVector.broadcast(F, bound);
+        int h = 0;
+        for (int c = 0; c < cols; c += L) {
+            FloatVector dd = FloatVector.fromArray(F, norm, base + c).add(q).sub(FloatVector.fromArray(F, y, off + c).mul(2f));
+            // most vectors have no candidate; the rare ones are sorted out one lane at a time (Java 17
+            // compiles anyTrue to one instruction, but not the mask's toLong)
+            if (dd.compare(VectorOperators.LT, b).anyTrue()) {
+                for (int e = c; e < c + L; e++) if (ni + norm[base + e] - 2 * y[off + e] < bound) hits[h++] = e;
+            }
+        }
+        return h;
+    }
+
+    @Override
+    public String name() { return "simd-" + L + "x32"; }
+}
