@@ -172,7 +172,7 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
                 renderer.draw(g, scene.atlas, mx, my, n, view.spriteSize, frame);
             }
         }
-        if (view.order != null) axes();
+        if (view.order != null) overlays.axes(g, view);
         if (selection.has() && selection.selected < n) {
             noFill();
             // a dark halo under each outline, so it shows on light and dark images and in dense clusters
@@ -184,24 +184,6 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
                 outline(selection.selected, 7);
             }
         }
-    }
-
-    /** Which way the layout is turned: its x, y and z axes, bottom left of the free area, over the sprites. */
-    private void axes() {
-        float ox = view.areaX() + 40, oy = view.areaY() + view.areaHeight() - 40, len = 26;
-        int[] colours = {0xFFE15759, 0xFF59A14F, 0xFF4E79A7};
-        String[] names = {"x", "y", "z"};
-        strokeWeight(2);
-        textAlign(CENTER, CENTER);
-        for (int a = 0; a < 3; a++) {
-            float dx = view.axes[2 * a] * len, dy = view.axes[2 * a + 1] * len;
-            int c = colours[a] & 0x00FFFFFF | Math.round(255 * view.axesFade) << 24;
-            stroke(c);
-            line(ox, oy, ox + dx, oy + dy);
-            fill(c);
-            text(names[a], ox + dx * 1.35f, oy + dy * 1.35f);
-        }
-        noStroke();
     }
 
     private void outline(int i, float pad) {
@@ -404,27 +386,14 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
             dirty = true;
             return;
         }
-        java.util.function.Predicate<String> test;
-        String q = query.trim();
-        if (q.length() > 2 && q.startsWith("/") && q.endsWith("/")) {
-            try {
-                java.util.regex.Pattern p = java.util.regex.Pattern.compile(q.substring(1, q.length() - 1), java.util.regex.Pattern.CASE_INSENSITIVE);
-                test = t -> t != null && p.matcher(t).find();
-            } catch (java.util.regex.PatternSyntaxException e) {
-                message("not a regular expression: " + e.getDescription(), true);
-                return;
-            }
-        } else {
-            String low = q.toLowerCase(Locale.ROOT);
-            test = t -> t != null && t.toLowerCase(Locale.ROOT).contains(low);
+        boolean[] m;
+        try {
+            m = Search.matches(s, query);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            message("not a regular expression: " + e.getDescription(), true);
+            return;
         }
-        boolean[] m = new boolean[s.size()];
-        int count = 0;
-        for (int i = 0; i < m.length; i++) {
-            String path = s.paths.get(i);
-            m[i] = test.test(SceneJobs.name(path)) || test.test(s.label(i)) || test.test(path);
-            if (m[i]) count++;
-        }
+        int count = Search.count(m);
         s.match = m;
         panel.showMatches(count, m.length);
         dirty = true;
@@ -449,11 +418,10 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
     public void saveMatches(Path file) {
         boolean[] m = scene.match;
         if (scene.layout == null || m == null) { message("nothing to save: search first (/)", true); return; }
-        java.util.List<imagetsne.layout.Item> items = new java.util.ArrayList<>();
-        for (int i = 0; i < Math.min(m.length, scene.layout.size()); i++) if (m[i]) items.add(scene.layout.get(i).copy());
+        Layout matching = Search.matching(scene.layout, m);
         try {
-            LayoutJson.write(new Layout(items), file);
-            message("saved " + items.size() + " matching images to " + file, false);
+            LayoutJson.write(matching, file);
+            message("saved " + matching.size() + " matching images to " + file, false);
         } catch (IOException | RuntimeException e) {
             message("cannot save " + file + ": " + e.getMessage(), true);
         }

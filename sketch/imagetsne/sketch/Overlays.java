@@ -177,4 +177,22 @@ final class Overlays {
         Path f = Path.of(p).getFileName();
         return f == null ? p : f.toString();
     }
+
+    /** Which way the 3-D layout is turned: its x, y and z axes, bottom left of the free area, over the sprites. */
+    void axes(PGraphics g, View view) {
+        float ox = view.areaX() + 40, oy = view.areaY() + view.areaHeight() - 40, len = 26;
+        int[] colours = {0xFFE15759, 0xFF59A14F, 0xFF4E79A7};
+        String[] names = {"x", "y", "z"};
+        g.strokeWeight(2);
+        g.textAlign(PConstants.CENTER, PConstants.CENTER);
+        for (int a = 0; a < 3; a++) {
+            float dx = view.axes[2 * a] * len, dy = view.axes[2 * a + 1] * len;
+            int c = colours[a] & 0x00FFFFFF | Math.round(255 * view.axesFade) << 24;
+            g.stroke(c);
+            g.line(ox, oy, ox + dx, oy + dy);
+            g.fill(c);
+            g.text(names[a], ox + dx * 1.35f, oy + dy * 1.35f);
+        }
+        g.noStroke();
+    }
 }
