@@ -65,7 +65,9 @@ public final class TfjsExtractor extends ParallelExtractor {
         this.offset = inputMin;
         this.cacheKey = cacheKey;
         this.workspace = ThreadLocal.withInitial(net::newWorkspace);
-        this.dim = extractOne(new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB)).length;
+        // from the shapes, not from a first run: a run with every vector in the cache needs no inference
+        int c = net.outputChannels(layer);
+        this.dim = pooling == Pooling.AVG_MAX ? 2 * c : c;
     }
 
     @Override public String kind() { return "cnn"; }

@@ -53,6 +53,8 @@ class TfjsExtractorTest {
         o.pooling = TfjsExtractor.Pooling.AVG_MAX;
         FeatureExtractors.Selection s = FeatureExtractors.select(o);
         assertEquals(128, s.extractor().dimension());
+        java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        assertEquals(128, s.extractor().extract(List.of(grey)).get(0).length, "the dimension known from the shapes is what a run gives");
         assertTrue(s.extractor().cacheKey().contains("-block_6_project_BN-avg_max-"), s.extractor().cacheKey());
         o.layer = "block_99";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeatureExtractors.select(o));
@@ -63,6 +65,7 @@ class TfjsExtractorTest {
         FeatureExtractors.Selection us = FeatureExtractors.select(u);
         assertEquals("dense_g", us.layer(), "the input of the softmax layer, past the dropout");
         assertEquals(6, us.extractor().dimension());
+        assertEquals(6, us.extractor().extract(List.of(grey)).get(0).length);
         assertTrue(us.reason().startsWith("cnn features (TF.js model, user-model; layer dense_g"), us.reason());
     }
 

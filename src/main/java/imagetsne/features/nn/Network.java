@@ -44,6 +44,14 @@ public final class Network {
 
     public int inputChannels() { return input.c(); }
 
+    /** Channels of the named output, known from the shapes alone (nothing is run). */
+    public int outputChannels(String name) {
+        Integer slot = outputs.get(name);
+        if (slot == null) throw new IllegalArgumentException("not an output of this network: " + name);
+        for (Step st : steps) if (st.output == slot) return st.c;
+        return input.c(); // the input layer itself
+    }
+
     /** Multiply-adds per image. */
     public long macs() { return steps.stream().mapToLong(Step::macs).sum(); }
 
