@@ -1,5 +1,6 @@
 package imagetsne.analysis;
 
+import imagetsne.reduce.Cancelled;
 import imagetsne.reduce.Pca;
 import imagetsne.reduce.tsne.Tsne;
 import imagetsne.reduce.tsne.TsneOptions;
@@ -24,7 +25,12 @@ final class EmbedJob implements Job<Embedding> {
         boolean reduce = pcaDims > 0 && d > pcaDims;
         long t0 = System.nanoTime();
         l.stage(Stage.PCA, reduce ? "PCA " + d + " -> " + pcaDims + " dimensions" : "no PCA: " + d + " dimensions");
-        Pca.Fit pca = reduce ? Pca.fit(rows, pcaDims) : null;
+        Pca.Fit pca;
+        try {
+            pca = reduce ? Pca.fit(rows, pcaDims, c::isCancelled) : null;
+        } catch (Cancelled e) {
+            throw new CancelToken.CancelledException();
+        }
         double[][] x = reduce ? pca.projections() : toDouble(rows);
         double pcaSeconds = (System.nanoTime() - t0) / 1e9;
         if (pca != null) {
@@ -33,11 +39,16 @@ final class EmbedJob implements Job<Embedding> {
         }
         c.check();
         l.stage(Stage.TSNE, String.format(Locale.ROOT, "t-SNE of %d points in %d-D", rows.length, tsne.dims));
-        TsneResult r = Tsne.run(x, tsne, (it, total, y, kl) -> {
-            l.progress(Stage.TSNE, it, total);
-            l.tsneIteration(it, total, y, tsne.dims);
-            return !c.isCancelled();
-        });
+        TsneResult r;
+        try {
+            r = Tsne.run(x, tsne, (it, total, y, kl) -> {
+                l.progress(Stage.TSNE, it, total);
+                l.tsneIteration(it, total, y, tsne.dims);
+                return !c.isCancelled();
+            }, c::isCancelled);
+        } catch (Cancelled e) {
+            throw new CancelToken.CancelledException();
+        }
         if (r.cancelled()) throw new CancelToken.CancelledException();
         if (r.perplexity() < tsne.perplexity) {
             l.info(String.format(Locale.ROOT, "perplexity %.4g is too large for %d points: %.4g used", tsne.perplexity, r.n(), r.perplexity()));

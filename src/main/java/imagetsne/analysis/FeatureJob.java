@@ -78,7 +78,7 @@ final class FeatureJob implements Job<FeatureSet> {
                 next = submit(pool, images, end, Math.min(images.size(), end + batch) - end, side, cache);
                 Map<Decoded, float[]> done = new LinkedHashMap<>();
                 for (Future<Decoded> f : chunk) {
-                    Decoded d = get(f);
+                    Decoded d = get(f, c);
                     if (d.error != null) {
                         skip(l, skipped, d.image, d.error);
                     } else {
@@ -105,7 +105,7 @@ final class FeatureJob implements Job<FeatureSet> {
                     done.put(full, null);
                     need.add(full);
                 }
-                List<float[]> fresh = need.isEmpty() ? List.of() : ex.extract(need.stream().map(Decoded::forFeatures).toList());
+                List<float[]> fresh = extract(ex, need, c);
                 for (int i = 0; i < need.size(); i++) done.put(need.get(i), fresh.get(i));
                 for (Map.Entry<Decoded, float[]> e : done.entrySet()) {
                     Decoded d = e.getKey();
@@ -132,6 +132,9 @@ final class FeatureJob implements Job<FeatureSet> {
                 start = end;
             }
             recomputed = cache == null ? 0 : cache.invalidEntries();
+        } catch (CancelToken.CancelledException | RuntimeException e) {
+            if (sel != null) sel.extractor().close();
+            throw e;
         } finally {
             pool.shutdownNow();
             if (sel == null) selecting.cancel(true);
@@ -227,15 +230,37 @@ final class FeatureJob implements Job<FeatureSet> {
         l.skipped(img.url(), reason);
     }
 
-    private static Decoded get(Future<Decoded> f) {
+    /** The decoded image, waiting in short steps so that a cancel is seen while a large file decodes. */
+    private static Decoded get(Future<Decoded> f, CancelToken c) throws CancelToken.CancelledException {
         try {
-            return f.get();
+            while (true) {
+                c.check();
+                try {
+                    return f.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException stillDecoding) {
+                    // look at the cancel again
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * The vectors of the decoded images, a few at a time, so a cancel waits for one small batch of
+     * inference (a few images per thread), not for the chunk.
+     */
+    private List<float[]> extract(FeatureExtractor ex, List<Decoded> need, CancelToken c) throws CancelToken.CancelledException {
+        List<float[]> out = new ArrayList<>(need.size());
+        int step = Math.max(2, 2 * o.threads());
+        for (int i = 0; i < need.size(); i += step) {
+            c.check();
+            out.addAll(ex.extract(need.subList(i, Math.min(need.size(), i + step)).stream().map(Decoded::forFeatures).toList()));
+        }
+        return out;
     }
 
     /** The folder below the analysed root, so sub-folders become labels (coloured frames in the sketch). */

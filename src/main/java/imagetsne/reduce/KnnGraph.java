@@ -22,7 +22,13 @@ public final class KnnGraph {
     private static final int ROWS = 128, COLS = 512;
 
     /** The k nearest rows (itself excluded) of every row of the n x d row-major matrix x. */
-    public static Result exact(double[] x, int n, int d, int k) {
+    public static Result exact(double[] x, int n, int d, int k) { return exact(x, n, d, k, null); }
+
+    /**
+     * The same, giving up between blocks of rows when {@code stop} says so.
+     * @throws Cancelled when stopped
+     */
+    public static Result exact(double[] x, int n, int d, int k, java.util.function.BooleanSupplier stop) {
         int kk = Math.max(0, Math.min(k, n - 1));
         int[] idx = new int[n * kk];
         double[] dist = new double[n * kk];
@@ -48,6 +54,7 @@ public final class KnnGraph {
         }
         int rows = MatMul.rows(n);
         IntStream.range(0, (rows + ROWS - 1) / ROWS).parallel().forEach(t -> {
+            if (stop != null && stop.getAsBoolean()) return;
             int i0 = t * ROWS, i1 = Math.min(rows, i0 + ROWS), m = Math.min(n, i1) - i0;
             float[] y = new float[(i1 - i0) * COLS];
             Heaps h = new Heaps(m, kk);
@@ -62,6 +69,7 @@ public final class KnnGraph {
             }
             for (int r = 0; r < m; r++) h.finish(r, i0 + r, x, d, idx, dist);
         });
+        Cancelled.check(stop);
         return new Result(n, kk, idx, dist);
     }
 

@@ -42,10 +42,16 @@ final class MatMul {
     }
 
     /** Waits for the warm-up (starting it if need be), so real work does not run uncompiled. */
-    static void awaitWarmUp() {
+    static void awaitWarmUp() { awaitWarmUp(null); }
+
+    /** Waits for the kernels' warm-up (up to a second in a fresh JVM), giving up when {@code stop} says so. */
+    static void awaitWarmUp(java.util.function.BooleanSupplier stop) {
         prepare();
         try {
-            warmUp.join();
+            while (warmUp.isAlive()) {
+                Cancelled.check(stop);
+                warmUp.join(20);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -67,27 +67,37 @@ public final class Pca {
     }
 
     /** The PCA of the rows with min(dims, d, n) components; the rows are read, never copied whole. */
-    public static Fit fit(float[][] x, int dims) {
+    public static Fit fit(float[][] x, int dims) { return fit(x, dims, null); }
+
+    /**
+     * The same, stopping between blocks of rows or iterations when {@code stop} says so.
+     * @throws Cancelled when stopped
+     */
+    public static Fit fit(float[][] x, int dims, java.util.function.BooleanSupplier stop) {
         checkDims(dims);
-        return fit(CentredRows.of(x), dims);
+        return fit(CentredRows.of(x), dims, stop);
     }
 
     private static void checkDims(int dims) {
         if (dims < 1) throw new IllegalArgumentException("PCA: dims must be >= 1, got " + dims);
     }
 
-    static Fit fit(CentredRows c, int dims) {
+    static Fit fit(CentredRows c, int dims) { return fit(c, dims, null); }
+
+    static Fit fit(CentredRows c, int dims, java.util.function.BooleanSupplier stop) {
         int n = c.n(), d = c.d(), k = Math.min(dims, Math.min(d, n));
         int small = Math.min(n, d);
         boolean cheap = (double) n * d * small <= EXACT_WORK && small <= EXACT_ROWS;
-        return fit(c, dims, !cheap && 2 * RandomizedPca.blockSize(k) <= small);
+        return fit(c, dims, !cheap && 2 * RandomizedPca.blockSize(k) <= small, stop);
     }
 
     /** The PCA by the path asked for (randomized needs min(n, d) of at least its block size). */
-    static Fit fit(CentredRows c, int dims, boolean randomized) {
+    static Fit fit(CentredRows c, int dims, boolean randomized) { return fit(c, dims, randomized, null); }
+
+    static Fit fit(CentredRows c, int dims, boolean randomized, java.util.function.BooleanSupplier stop) {
         int n = c.n(), d = c.d(), k = Math.min(dims, Math.min(d, n));
         if (k == 0) return new Fit(new double[n][0], new double[0], c.totalVariance(), false);
-        Components comp = randomized ? RandomizedPca.fit(c, k) : exact(c, k);
+        Components comp = randomized ? RandomizedPca.fit(c, k, RandomizedPca.ITERATIONS, stop) : exact(c, k, stop);
         fixSigns(comp, n, d, k);
         double[][] out = new double[n][k];
         for (int i = 0; i < n; i++) System.arraycopy(comp.projections(), i * k, out[i], 0, k);
@@ -98,7 +108,9 @@ public final class Pca {
      * Full eigendecomposition of the d x d covariance, or of the n x n Gram matrix when d > n, summed in
      * double over blocks of centred rows (no n x d copy).
      */
-    static Components exact(CentredRows c, int k) {
+    static Components exact(CentredRows c, int k) { return exact(c, k, null); }
+
+    static Components exact(CentredRows c, int k, java.util.function.BooleanSupplier stop) {
         int n = c.n(), d = c.d(), sa = c.sa();
         boolean gram = d > n;
         int m = gram ? n : d;
@@ -117,6 +129,7 @@ public final class Pca {
             }
         } else {
             for (int i0 = 0; i0 < n; i0 += BLOCK) {
+                Cancelled.check(stop);
                 int i1 = Math.min(n, i0 + BLOCK);
                 c.fill(i0, i1, a);
                 for (int r = 0; r < i1 - i0; r++) {

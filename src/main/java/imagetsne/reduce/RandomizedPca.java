@@ -26,18 +26,22 @@ final class RandomizedPca {
 
     static Pca.Components fit(CentredRows c, int k) { return fit(c, k, ITERATIONS); }
 
-    static Pca.Components fit(CentredRows c, int k, int iterations) {
+    static Pca.Components fit(CentredRows c, int k, int iterations) { return fit(c, k, iterations, null); }
+
+    static Pca.Components fit(CentredRows c, int k, int iterations, java.util.function.BooleanSupplier stop) {
         int n = c.n(), d = c.d(), sa = c.sa(), p = blockSize(k);
         if (p > d) throw new IllegalArgumentException("randomized PCA needs d >= " + p + " (is " + d + ")");
-        MatMul.awaitWarmUp();
+        MatMul.awaitWarmUp(stop);
         Random rnd = new Random(SEED);
         double[] g = new double[d * p];
         for (int i = 0; i < g.length; i++) g[i] = rnd.nextGaussian();
         float[] w = orthonormal(g, d, p, sa);
         for (int it = 0; it < iterations; it++) {
+            Cancelled.check(stop);
             float[] y = MatMul.mul(c, w, p);
             w = orthonormal(MatMul.mulTransposed(c, y, p), d, p, sa);
         }
+        Cancelled.check(stop);
         float[] y = MatMul.mul(c, w, p);
         // Rayleigh-Ritz: the eigenvectors of W^T A^T A W = Y^T Y rotate W onto the components
         float[] yty = MatMul.mulTransposed(y, n, p, y, p);

@@ -37,7 +37,13 @@ public final class CancelLatency {
                 Session.analyze(o).run(new AnalysisListener() {
                     @Override public void stage(Stage stage, String message) {
                         if (stage != at) return;
+                        Thread worker = Thread.currentThread();
                         timer.schedule(() -> { cancelledAt.set(System.nanoTime()); cancel.cancel(); }, after, TimeUnit.MILLISECONDS);
+                        if (Boolean.getBoolean("trace")) timer.schedule(() -> {
+                            StackTraceElement[] st = worker.getStackTrace();
+                            System.err.println("2 s after the cancel, " + at + ":");
+                            for (int i = 0; i < Math.min(14, st.length); i++) System.err.println("  " + st[i]);
+                        }, after + 2000, TimeUnit.MILLISECONDS);
                     }
                 }, cancel);
                 System.out.printf("| %s | %d | finished before the cancel |%n", at, after);

@@ -6,6 +6,13 @@ import org.junit.jupiter.api.Test;
 
 /** The brute-force neighbour graph against a plain double-precision search, on real MNIST PCA-50 rows. */
 class KnnGraphTest {
+    @Test void aRaisedStopEndsTheSearch() {
+        double[] flat = MnistData.flat(MnistData.first(1500).pca50);
+        assertThrows(Cancelled.class, () -> KnnGraph.exact(flat, 1500, 50, 30, () -> true));
+        KnnGraph.Result a = KnnGraph.exact(flat, 1500, 50, 30), b = KnnGraph.exact(flat, 1500, 50, 30, () -> false);
+        assertArrayEquals(a.indices(), b.indices());
+    }
+
     @Test void matchesAPlainSearchOnMnist() {
         double[][] x = MnistData.first(1500).pca50;
         int n = 1499, d = 50, k = 90;   // 1499: neither rows nor columns fill the last block

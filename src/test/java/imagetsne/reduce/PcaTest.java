@@ -116,6 +116,26 @@ class PcaTest {
         }
     }
 
+    /** A stop raised after the first look is seen inside the fit, on both paths; an unraised one changes nothing. */
+    @Test
+    void aRaisedStopEndsTheFitBetweenItsSteps() {
+        for (int n : new int[] {5000, 1500}) { // randomized on pixels, then exact (covariance in blocks) on 50 columns
+            float[][] x = n == 5000 ? MnistData.first(n).pixels : toFloat(MnistData.first(n).pca50);
+            assertEquals(n == 5000, Pca.fit(x, 20).randomized());
+            java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
+            assertThrows(Cancelled.class, () -> Pca.fit(x, 20, () -> looks.incrementAndGet() > 1), "n=" + n);
+            assertTrue(looks.get() >= 2, "asked again after starting: " + looks.get());
+            double[][] plain = Pca.reduce(x, 20), never = Pca.fit(x, 20, () -> false).projections();
+            for (int i = 0; i < n; i += 97) assertArrayEquals(plain[i], never[i], "row " + i);
+        }
+    }
+
+    private static float[][] toFloat(double[][] x) {
+        float[][] out = new float[x.length][];
+        for (int i = 0; i < x.length; i++) { out[i] = new float[x[i].length]; for (int j = 0; j < x[i].length; j++) out[i][j] = (float) x[i][j]; }
+        return out;
+    }
+
     @Test
     void clampsDimsAndHandlesTinyInputs() {
         float[][] x = {{1, 2, 3}, {4, 5, 7}};

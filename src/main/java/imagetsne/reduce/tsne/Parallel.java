@@ -25,8 +25,13 @@ final class Parallel implements AutoCloseable {
 
     private final int threads;
     private final ExecutorService pool;
+    /** Checked before every chunk: a raised signal ends the loop with {@link imagetsne.reduce.Cancelled}. */
+    private final java.util.function.BooleanSupplier stop;
 
-    public Parallel(int threads) {
+    public Parallel(int threads) { this(threads, null); }
+
+    public Parallel(int threads, java.util.function.BooleanSupplier stop) {
+        this.stop = stop;
         this.threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
         this.pool = this.threads > 1 ? Executors.newFixedThreadPool(this.threads - 1, r -> {
             Thread t = new Thread(r, "tsne-worker");
@@ -58,12 +63,16 @@ final class Parallel implements AutoCloseable {
 
     private void run(int n, int chunks, Body body) {
         if (pool == null || chunks == 1) {
-            for (int c = 0; c < chunks; c++) body.run(c, chunkStart(n, chunks, c), chunkStart(n, chunks, c + 1));
+            for (int c = 0; c < chunks; c++) {
+                imagetsne.reduce.Cancelled.check(stop);
+                body.run(c, chunkStart(n, chunks, c), chunkStart(n, chunks, c + 1));
+            }
             return;
         }
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             for (int c; (c = next.getAndIncrement()) < chunks; ) {
+                imagetsne.reduce.Cancelled.check(stop);
                 body.run(c, chunkStart(n, chunks, c), chunkStart(n, chunks, c + 1));
             }
         };

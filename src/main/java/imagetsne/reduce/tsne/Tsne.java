@@ -16,7 +16,14 @@ public final class Tsne {
      * was used). Same seed and options give the same result. The listener may stop the run (cancelled).
      * @throws IllegalArgumentException for invalid options ({@link TsneOptions#checkValidity()}) or rows
      */
-    public static TsneResult run(double[][] x, TsneOptions options, TsneListener listener) {
+    public static TsneResult run(double[][] x, TsneOptions options, TsneListener listener) { return run(x, options, listener, null); }
+
+    /**
+     * The same, abandoned within a chunk of work when {@code stop} says so, in any phase (the neighbour
+     * search and the affinities included, which the listener does not see).
+     * @throws imagetsne.reduce.Cancelled when stopped
+     */
+    public static TsneResult run(double[][] x, TsneOptions options, TsneListener listener, java.util.function.BooleanSupplier stop) {
         long t0 = System.nanoTime();
         TsneOptions o = options.copy().checkValidity();
         if (listener == null) listener = TsneListener.NONE;
@@ -52,7 +59,7 @@ public final class Tsne {
         o.perplexity = Math.min(o.perplexity, (n - 1) / 3.0);
         TsneOptions.Repulsion mode = pickRepulsion(o, n);
         if (mode == TsneOptions.Repulsion.FFT && dims != 2) mode = TsneOptions.Repulsion.BARNES_HUT; // FFT is 2-D only
-        try (Parallel par = new Parallel(o.threads)) {
+        try (Parallel par = new Parallel(o.threads, stop)) {
             // exact gradients want exact P over all pairs (bhtsne's theta = 0); otherwise k = 3 * perplexity
             boolean exact = mode == TsneOptions.Repulsion.EXACT;
             int k = exact ? n - 1 : Math.max(1, Math.min(n - 1, (int) (3 * o.perplexity)));
@@ -67,7 +74,7 @@ public final class Tsne {
             // not for small runs, which are done sooner than its ~40 ms; the approximate search uses it too
             if (n >= 2_000) Kernel.warmUpOnce();
             long tk = System.nanoTime();
-            Neighbors nn = neighbours(flat, n, d, k, o, exact, par);
+            Neighbors nn = neighbours(flat, n, d, k, o, exact, par, stop);
             long ta = System.nanoTime();
             SparseP p = Affinities.compute(nn, o.perplexity, par);
             long to = System.nanoTime();
@@ -107,10 +114,15 @@ public final class Tsne {
 
     /** Exact brute-force search for small inputs (and exact mode), RP-forest + refinement for large ones. */
     static Neighbors neighbours(double[] x, int n, int d, int k, TsneOptions o, boolean forceExact, Parallel par) {
+        return neighbours(x, n, d, k, o, forceExact, par, null);
+    }
+
+    static Neighbors neighbours(double[] x, int n, int d, int k, TsneOptions o, boolean forceExact, Parallel par,
+                                java.util.function.BooleanSupplier stop) {
         boolean exact = forceExact || o.knn == TsneOptions.Knn.EXACT
                 || (o.knn == TsneOptions.Knn.AUTO && n < o.knnExactBelow);
         if (!exact) return new ApproxKnn().knn(x, d, k, o.seed, par);
-        KnnGraph.Result r = KnnGraph.exact(x, x.length / d, d, k);
+        KnnGraph.Result r = KnnGraph.exact(x, x.length / d, d, k, stop);
         return new Neighbors(r.n(), r.k(), r.indices(), r.sqDistances());
     }
 

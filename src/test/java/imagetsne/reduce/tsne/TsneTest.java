@@ -104,6 +104,20 @@ class TsneTest {
         }
     }
 
+    /** A stop raised during the neighbour search (exact below 15,000 points, approximate above) ends the run there. */
+    @Test
+    void aRaisedStopEndsTheRunBeforeTheOptimiser() {
+        double[][] x = MnistData.first(1500).pca50;
+        java.util.concurrent.atomic.AtomicInteger iterations = new java.util.concurrent.atomic.AtomicInteger();
+        TsneListener count = (it, total, y, kl) -> { iterations.incrementAndGet(); return true; };
+        for (TsneOptions.Knn knn : new TsneOptions.Knn[] {TsneOptions.Knn.EXACT, TsneOptions.Knn.APPROXIMATE}) {
+            TsneOptions o = new TsneOptions().iterations(300);
+            o.knn = knn;
+            assertThrows(imagetsne.reduce.Cancelled.class, () -> Tsne.run(x, o, count, () -> true), knn.name());
+        }
+        assertEquals(0, iterations.get(), "no iteration ran");
+    }
+
     @Test
     void perplexityIsClampedForTinyInputs() {
         double[][] x = Arrays.copyOf(MnistData.first(20).pca50, 20);
