@@ -5,6 +5,7 @@ import imagetsne.analysis.Embedding;
 import imagetsne.analysis.Session;
 import imagetsne.io.AtomicFiles;
 import imagetsne.io.CsvMatrix;
+import imagetsne.io.Vectors;
 import imagetsne.reduce.Pca;
 import imagetsne.reduce.tsne.Quality;
 import imagetsne.reduce.tsne.TsneOptions;
@@ -21,11 +22,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tsne", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "t-SNE of a numeric CSV (one row per item; header and a label column allowed) or an IDX images file (.gz allowed).")
 final class TsneCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "INPUT", description = "numeric CSV or IDX images file")
+    @Parameters(index = "0", paramLabel = "INPUT", description = "numeric CSV, an Embedding Projector TSV, or an IDX images file")
     Path input;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "coords.csv", description = "output CSV with header x,y (or x,y,z), one row per input row")
     Path output;
-    @Option(names = "--labels", paramLabel = "FILE", description = "labels (IDX label file or one per line) to report the layout's 10-NN accuracy")
+    @Option(names = "--labels", paramLabel = "FILE", description = "labels (an IDX label file, a metadata TSV, or one per line) to report the layout's 10-NN accuracy; default: the labels file beside IDX or TSV data")
     Path labels;
     @Option(names = "-n", description = "use the first N rows only (default: all)", defaultValue = "0")
     int n;
@@ -40,10 +41,9 @@ final class TsneCommand implements Callable<Integer> {
         TsneOptions o = flags.options();
         AtomicFiles.checkWritable(output); // before the work, not after it
         if (flags.pcaDims > 0) Pca.prepare(); // compiles the PCA's SIMD products while the input is read
-        Inputs.Matrix m = Inputs.read(input, n);
-        String[] lab = labels != null ? Inputs.labels(labels, n) : m.labels();
-        if (lab != null && lab.length < m.rows().length)
-            throw new UsageError((labels != null ? labels : input) + " has " + lab.length + " labels for " + m.rows().length + " rows");
+        // the same reader as the sketch's "load vectors": CSV, the Projector's TSV, IDX (with its labels beside it)
+        Vectors m = Vectors.read(input, labels, null, null, n);
+        String[] lab = m.labels() == null ? null : m.labels().toArray(new String[0]);
         long t0 = System.nanoTime();
         Embedding e;
         try (Progress progress = new Progress(System.err, quiet)) {
