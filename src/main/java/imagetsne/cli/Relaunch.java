@@ -1,6 +1,7 @@
 package imagetsne.cli;
 
 import imagetsne.reduce.Pca;
+import imagetsne.reduce.tsne.Tsne;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,7 +42,10 @@ public final class Relaunch {
         if (hasVectorApi() || System.getProperty(DONE) != null || "false".equals(System.getProperty("imagetsne.relaunch"))
                 || "false".equals(System.getenv("IMAGETSNE_RELAUNCH"))) {
             // the commands that run a PCA start compiling its SIMD products now, beside the parsing
-            if (hasVectorApi() && args.length > 0 && (args[0].equals("tsne") || args[0].equals("analyze"))) Pca.prepare();
+            if (hasVectorApi() && args.length > 0 && (args[0].equals("tsne") || args[0].equals("analyze"))) {
+                Pca.prepare();
+                Tsne.prepare();
+            }
             return OptionalInt.empty();
         }
         List<String> cmd = new ArrayList<>();
@@ -58,6 +62,7 @@ public final class Relaunch {
         // the user's JVM options (heap size, system properties); a debugger's port cannot be opened twice
         List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
         cmd.addAll(heapDefault(jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));
+        cmd.addAll(collector(args, jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));
         for (String a : jvm) if (!a.startsWith("-agentlib:jdwp")) cmd.add(a);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -85,6 +90,27 @@ public final class Relaunch {
         }
     }
 
+    /** Commands without a window: they want throughput, not short pauses. */
+    private static final List<String> HEADLESS = List.of("analyze", "tsne", "grid", "export-dataset");
+    static final String THROUGHPUT_GC = "-XX:+UseParallelGC";
+
+    /**
+     * {@link #THROUGHPUT_GC} for a headless command when the user chose no collector: on two cores G1's
+     * concurrent threads and write barriers cost the t-SNE and PCA loops more than its short pauses give
+     * back. The sketch keeps G1, whose pauses do not stall drawing.
+     */
+    static List<String> collector(String[] args, List<String> jvmArgs, String toolOptions, String jdkOptions) {
+        if (args.length == 0 || !HEADLESS.contains(args[0])) return List.of();
+        for (String a : allOptions(jvmArgs, toolOptions, jdkOptions)) if (a.startsWith("-XX:+Use") && a.endsWith("GC")) return List.of();
+        return List.of(THROUGHPUT_GC);
+    }
+
+    private static List<String> allOptions(List<String> jvmArgs, String toolOptions, String jdkOptions) {
+        List<String> all = new ArrayList<>(jvmArgs);
+        for (String env : new String[] {toolOptions, jdkOptions}) if (env != null) all.addAll(List.of(env.trim().split("\\s+")));
+        return all;
+    }
+
     /** Share of the machine's memory the heap may take when the user set no heap size (the JVM's own default is 25%). */
     static final String HEAP_DEFAULT = "-XX:MaxRAMPercentage=50";
 
@@ -93,9 +119,7 @@ public final class Relaunch {
      * launcher read them from) sets the heap: 80,000 images need about 2 GB, a quarter of an 8 GB laptop.
      */
     static List<String> heapDefault(List<String> jvmArgs, String toolOptions, String jdkOptions) {
-        List<String> all = new ArrayList<>(jvmArgs);
-        for (String env : new String[] {toolOptions, jdkOptions}) if (env != null) all.addAll(List.of(env.trim().split("\\s+")));
-        for (String a : all) {
+        for (String a : allOptions(jvmArgs, toolOptions, jdkOptions)) {
             if (a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize=") || a.startsWith("-XX:MaxRAMPercentage=")
                     || a.startsWith("-XX:MaxRAMFraction=") || a.startsWith("-XX:MaxRAM=")) return List.of();
         }

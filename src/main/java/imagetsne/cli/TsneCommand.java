@@ -7,6 +7,7 @@ import imagetsne.io.AtomicFiles;
 import imagetsne.io.CsvMatrix;
 import imagetsne.reduce.Pca;
 import imagetsne.reduce.tsne.Quality;
+import imagetsne.reduce.tsne.Tsne;
 import imagetsne.reduce.tsne.TsneOptions;
 import imagetsne.reduce.tsne.TsneResult;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ final class TsneCommand implements Callable<Integer> {
         TsneOptions o = flags.options();
         AtomicFiles.checkWritable(output); // before the work, not after it
         if (flags.pcaDims > 0) Pca.prepare(); // compiles the PCA's SIMD products while the input is read
+        Tsne.prepare(); // and the t-SNE's sums
         Inputs.Matrix m = Inputs.read(input, n);
         String[] lab = labels != null ? Inputs.labels(labels, n) : m.labels();
         if (lab != null && lab.length < m.rows().length)
