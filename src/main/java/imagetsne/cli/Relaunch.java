@@ -18,7 +18,8 @@ import java.util.OptionalInt;
  * manifest nor the running JVM can add. Without it the CNN is about 20x slower. The new JVM gets the same
  * JVM options, class path, arguments, standard input and output; its standard error comes through this
  * process, minus the JVM's one-line "Using incubator modules" warning, which is the point, not a problem.
- * Without a heap size from the user it gets half the machine's memory rather than the JVM's quarter.
+ * Without a heap size from the user it gets half the machine's memory rather than the JVM's quarter; a
+ * headless command also gets the parallel collector and a {@link ClassArchive} of its classes.
  */
 public final class Relaunch {
     static final String WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
@@ -53,16 +54,19 @@ public final class Relaunch {
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
         cmd.add("-D" + DONE + "=true");
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        ClassArchive cds = null;
         if (System.getProperty("java.vm.name", "").contains("OpenJDK") || System.getProperty("java.vm.name", "").contains("HotSpot")) {
+            cds = ClassArchive.forCommand(args, HEADLESS, jvm, System.getProperty("java.class.path"), System.getProperty("java.home"));
+            if (cds != null) cmd.addAll(cds.jvmOptions());
             // The SIMD kernels run ~100x slower until the optimising compiler has them, and they are called
             // too few times for its usual thresholds to come soon: compile them after 1/20 of the calls.
             cmd.add("-XX:CompileCommand=quiet");
             for (String kernel : VECTOR_KERNELS) cmd.add("-XX:CompileCommand=CompileThresholdScaling," + kernel + "::*,0.05");
         }
-        // the user's JVM options (heap size, system properties); a debugger's port cannot be opened twice
-        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
         cmd.addAll(heapDefault(jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));
         cmd.addAll(collector(args, jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));
+        // the user's JVM options (heap size, system properties); a debugger's port cannot be opened twice
         for (String a : jvm) if (!a.startsWith("-agentlib:jdwp")) cmd.add(a);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -83,6 +87,7 @@ public final class Relaunch {
             try {
                 int code = child.waitFor();
                 relay.join();
+                if (cds != null) cds.settle(code);
                 return OptionalInt.of(code);
             } catch (InterruptedException e) {
                 // keep waiting: the child decides when the app ends
