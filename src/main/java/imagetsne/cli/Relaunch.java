@@ -1,6 +1,7 @@
 package imagetsne.cli;
 
 import imagetsne.reduce.Pca;
+import imagetsne.reduce.tsne.Tsne;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,8 @@ import java.util.OptionalInt;
  * manifest nor the running JVM can add. Without it the CNN is about 20x slower. The new JVM gets the same
  * JVM options, class path, arguments, standard input and output; its standard error comes through this
  * process, minus the JVM's one-line "Using incubator modules" warning, which is the point, not a problem.
- * Without a heap size from the user it gets half the machine's memory rather than the JVM's quarter.
+ * Without a heap size from the user it gets half the machine's memory rather than the JVM's quarter; a
+ * headless command also gets the parallel collector and a {@link ClassArchive} of its classes.
  */
 public final class Relaunch {
     static final String WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
@@ -41,7 +43,10 @@ public final class Relaunch {
         if (hasVectorApi() || System.getProperty(DONE) != null || "false".equals(System.getProperty("imagetsne.relaunch"))
                 || "false".equals(System.getenv("IMAGETSNE_RELAUNCH"))) {
             // the commands that run a PCA start compiling its SIMD products now, beside the parsing
-            if (hasVectorApi() && args.length > 0 && (args[0].equals("tsne") || args[0].equals("analyze"))) Pca.prepare();
+            if (hasVectorApi() && args.length > 0 && (args[0].equals("tsne") || args[0].equals("analyze"))) {
+                Pca.prepare();
+                Tsne.prepare();
+            }
             return OptionalInt.empty();
         }
         List<String> cmd = new ArrayList<>();
@@ -49,15 +54,19 @@ public final class Relaunch {
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
         cmd.add("-D" + DONE + "=true");
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        ClassArchive cds = null;
         if (System.getProperty("java.vm.name", "").contains("OpenJDK") || System.getProperty("java.vm.name", "").contains("HotSpot")) {
+            cds = ClassArchive.forCommand(args, HEADLESS, jvm, System.getProperty("java.class.path"), System.getProperty("java.home"));
+            if (cds != null) cmd.addAll(cds.jvmOptions());
             // The SIMD kernels run ~100x slower until the optimising compiler has them, and they are called
             // too few times for its usual thresholds to come soon: compile them after 1/20 of the calls.
             cmd.add("-XX:CompileCommand=quiet");
             for (String kernel : VECTOR_KERNELS) cmd.add("-XX:CompileCommand=CompileThresholdScaling," + kernel + "::*,0.05");
         }
-        // the user's JVM options (heap size, system properties); a debugger's port cannot be opened twice
-        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
         cmd.addAll(heapDefault(jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));
+        cmd.addAll(collector(args, jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));
+        // the user's JVM options (heap size, system properties); a debugger's port cannot be opened twice
         for (String a : jvm) if (!a.startsWith("-agentlib:jdwp")) cmd.add(a);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -78,11 +87,33 @@ public final class Relaunch {
             try {
                 int code = child.waitFor();
                 relay.join();
+                if (cds != null) cds.settle(code);
                 return OptionalInt.of(code);
             } catch (InterruptedException e) {
                 // keep waiting: the child decides when the app ends
             }
         }
+    }
+
+    /** Commands without a window: they want throughput, not short pauses. */
+    private static final List<String> HEADLESS = List.of("analyze", "tsne", "grid", "export-dataset");
+    static final String THROUGHPUT_GC = "-XX:+UseParallelGC";
+
+    /**
+     * {@link #THROUGHPUT_GC} for a headless command when the user chose no collector: on two cores G1's
+     * concurrent threads and write barriers cost the t-SNE and PCA loops more than its short pauses give
+     * back. The sketch keeps G1, whose pauses do not stall drawing.
+     */
+    static List<String> collector(String[] args, List<String> jvmArgs, String toolOptions, String jdkOptions) {
+        if (args.length == 0 || !HEADLESS.contains(args[0])) return List.of();
+        for (String a : allOptions(jvmArgs, toolOptions, jdkOptions)) if (a.startsWith("-XX:+Use") && a.endsWith("GC")) return List.of();
+        return List.of(THROUGHPUT_GC);
+    }
+
+    private static List<String> allOptions(List<String> jvmArgs, String toolOptions, String jdkOptions) {
+        List<String> all = new ArrayList<>(jvmArgs);
+        for (String env : new String[] {toolOptions, jdkOptions}) if (env != null) all.addAll(List.of(env.trim().split("\\s+")));
+        return all;
     }
 
     /** Share of the machine's memory the heap may take when the user set no heap size (the JVM's own default is 25%). */
@@ -93,9 +124,7 @@ public final class Relaunch {
      * launcher read them from) sets the heap: 80,000 images need about 2 GB, a quarter of an 8 GB laptop.
      */
     static List<String> heapDefault(List<String> jvmArgs, String toolOptions, String jdkOptions) {
-        List<String> all = new ArrayList<>(jvmArgs);
-        for (String env : new String[] {toolOptions, jdkOptions}) if (env != null) all.addAll(List.of(env.trim().split("\\s+")));
-        for (String a : all) {
+        for (String a : allOptions(jvmArgs, toolOptions, jdkOptions)) {
             if (a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize=") || a.startsWith("-XX:MaxRAMPercentage=")
                     || a.startsWith("-XX:MaxRAMFraction=") || a.startsWith("-XX:MaxRAM=")) return List.of();
         }

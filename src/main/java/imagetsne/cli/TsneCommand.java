@@ -8,6 +8,7 @@ import imagetsne.io.CsvMatrix;
 import imagetsne.io.Vectors;
 import imagetsne.reduce.Pca;
 import imagetsne.reduce.tsne.Quality;
+import imagetsne.reduce.tsne.Tsne;
 import imagetsne.reduce.tsne.TsneOptions;
 import imagetsne.reduce.tsne.TsneResult;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ final class TsneCommand implements Callable<Integer> {
         TsneOptions o = flags.options();
         AtomicFiles.checkWritable(output); // before the work, not after it
         if (flags.pcaDims > 0) Pca.prepare(); // compiles the PCA's SIMD products while the input is read
+        Tsne.prepare(); // and the t-SNE's sums
         // the same reader as the sketch's "load vectors": CSV, the Projector's TSV, IDX (with its labels beside it)
         Vectors m = Vectors.read(input, labels, null, null, n);
         String[] lab = m.labels() == null ? null : m.labels().toArray(new String[0]);

@@ -14,4 +14,16 @@ class RelaunchTest {
         assertEquals(List.of(), Relaunch.heapDefault(List.of(), "-Xmx3g", null), "JAVA_TOOL_OPTIONS");
         assertEquals(List.of(), Relaunch.heapDefault(List.of(), null, "-Dy=2 -Xmx3g"), "JDK_JAVA_OPTIONS");
     }
+
+    @Test void headlessCommandsGetTheThroughputCollectorUnlessTheUserChoseOne() {
+        String[] tsne = {"tsne", "in.csv", "-o", "out.csv"};
+        assertEquals(List.of(Relaunch.THROUGHPUT_GC), Relaunch.collector(tsne, List.of("-Xmx2g"), null, null));
+        for (String cmd : List.of("analyze", "grid", "export-dataset"))
+            assertEquals(List.of(Relaunch.THROUGHPUT_GC), Relaunch.collector(new String[] {cmd}, List.of(), null, null), cmd);
+        assertEquals(List.of(), Relaunch.collector(new String[0], List.of(), null, null), "the sketch keeps G1");
+        assertEquals(List.of(), Relaunch.collector(new String[] {"view", "layout.json"}, List.of(), null, null), "the sketch keeps G1");
+        assertEquals(List.of(), Relaunch.collector(tsne, List.of("-XX:+UseG1GC"), null, null), "the user's collector");
+        assertEquals(List.of(), Relaunch.collector(tsne, List.of(), "-XX:+UseZGC", null), "JAVA_TOOL_OPTIONS");
+        assertEquals(List.of(), Relaunch.collector(tsne, List.of(), null, "-XX:+UseSerialGC"), "JDK_JAVA_OPTIONS");
+    }
 }

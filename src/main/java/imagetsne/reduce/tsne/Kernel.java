@@ -57,12 +57,28 @@ interface Kernel {
         }
     }
 
-    /** {@link #warmUp} of the best kernel, once per JVM (the compiled code stays). */
+    /** {@link #warmUp} of the best kernel, once per JVM (the compiled code stays); waits for one under way. */
     static void warmUpOnce() {
-        if (WARMED.compareAndSet(false, true)) warmUp(best());
+        WARM_UP.run();
+        try {
+            WARM_UP.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("t-SNE kernel warm-up failed", e.getCause());
+        }
     }
 
-    java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Starts {@link #warmUpOnce} on a thread of its own, to overlap it with work that comes before the t-SNE. */
+    static void warmUpInBackground() {
+        if (WARM_UP.isDone()) return;
+        Thread t = new Thread(WARM_UP, "tsne-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Runs once; a second caller waits for the first. */
+    java.util.concurrent.FutureTask<Void> WARM_UP = new java.util.concurrent.FutureTask<>(() -> warmUp(best()), null);
 
     /**
      * The SIMD kernel when the JVM was started with --add-modules jdk.incubator.vector, else the scalar one

@@ -105,6 +105,12 @@ public final class Tsne {
         }
     }
 
+    /**
+     * Compiles the SIMD sums in the background, so a t-SNE that follows (after a file is read and a PCA)
+     * does not wait for them. Optional: a run of 2,000 points or more compiles them itself otherwise.
+     */
+    public static void prepare() { Kernel.warmUpInBackground(); }
+
     static TsneOptions.Repulsion pickRepulsion(TsneOptions o, int n) {
         if (o.repulsion != TsneOptions.Repulsion.AUTO) return o.repulsion;
         if (o.theta == 0) return TsneOptions.Repulsion.EXACT;
