@@ -111,6 +111,24 @@ public final class S3TestServer {
 
     /** Every request the server has logged so far, in order. */
     public List<Request> requests() {
+        // Tomcat writes a request's log line after the response has gone out, so the client can be done
+        // before the server's log is: read until two reads 150 ms apart agree (at most 5 s)
+        List<Request> last = read();
+        for (long end = System.nanoTime() + 5_000_000_000L; System.nanoTime() < end; ) {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            List<Request> now = read();
+            if (now.size() == last.size()) return now;
+            last = now;
+        }
+        return last;
+    }
+
+    private List<Request> read() {
         List<Request> out = new ArrayList<>();
         if (!Files.exists(accessLog)) return out;
         try (Stream<String> lines = Files.lines(accessLog, StandardCharsets.UTF_8)) {
