@@ -126,7 +126,7 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         if (hover >= 0 && !mousePressed) overlays.hover(g, scene, hover, mouseX, mouseY);
         overlays.neighbours(g, scene, selection);
         overlays.legend(g, scene, height - statusHeight());
-        overlays.status(g, status, statusError, statusRight());
+        overlays.status(g, status, statusError, statusRight(), statusLeft());
         if (panel.controls.isVisible()) panel.controls.draw(g);
         if (showHelp) overlays.help(g);
     }
@@ -142,7 +142,14 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         view.setArea(left, 0, width - left - right, height - statusHeight());
     }
 
-    private float statusHeight() { return Overlays.statusHeight(g, status, statusRight()); }
+    private float statusHeight() { return Overlays.statusHeight(g, status, statusRight(), statusLeft()); }
+
+    /** The status line starts right of the panel when a short window has the panel reach down to it. */
+    private float statusLeft() {
+        if (panel == null) return 0;
+        float full = Overlays.statusHeight(g, status, statusRight(), 0);
+        return panel.bottomEdge() > height - full ? panel.rightEdge() : 0;
+    }
 
     private String statusRight() {
         return String.format(Locale.ROOT, "%d images  zoom %.1fx  %.0f fps  %s", scene.size(), view.camera.zoom(), frameRate, renderer.name());

@@ -132,20 +132,20 @@ final class Overlays {
     }
 
     /** Height the status line needs for this text: one or two lines. */
-    static float statusHeight(PGraphics g, String status, String right) {
-        return 6 + STATUS_LINE * Math.min(2, Text.wrap(g, status, g.width - g.textWidth(right) - 30, 2).size());
+    static float statusHeight(PGraphics g, String status, String right, float left) {
+        return 6 + STATUS_LINE * Math.min(2, Text.wrap(g, status, g.width - left - g.textWidth(right) - 30, 2).size());
     }
 
     /** The status line along the bottom: wrapped to two lines, then cut; the view's numbers on the right. */
-    void status(PGraphics g, String status, boolean error, String right) {
-        float h = statusHeight(g, status, right);
-        List<String> lines = Text.wrap(g, status, g.width - g.textWidth(right) - 30, 2);
+    void status(PGraphics g, String status, boolean error, String right, float left) {
+        float h = statusHeight(g, status, right, left);
+        List<String> lines = Text.wrap(g, status, g.width - left - g.textWidth(right) - 30, 2);
         g.noStroke();
         g.fill(0, 170);
-        g.rect(0, g.height - h, g.width, h);
+        g.rect(left, g.height - h, g.width - left, h);
         g.fill(error ? g.color(255, 110, 100) : g.color(230));
         g.textAlign(PConstants.LEFT, PConstants.CENTER);
-        for (int i = 0; i < lines.size(); i++) g.text(lines.get(i), 8, g.height - h + 3 + STATUS_LINE * (i + 0.5f));
+        for (int i = 0; i < lines.size(); i++) g.text(lines.get(i), left + 8, g.height - h + 3 + STATUS_LINE * (i + 0.5f));
         g.fill(150);
         g.textAlign(PConstants.RIGHT, PConstants.CENTER);
         g.text(right, g.width - 8, g.height - h + 3 + STATUS_LINE * 0.5f);
@@ -158,7 +158,7 @@ final class Overlays {
         for (String[] row : HELP) { keyW = Math.max(keyW, g.textWidth(row[0])); whatW = Math.max(whatW, g.textWidth(row[1])); }
         float w = keyW + whatW + 56, h = HELP.length * 18 + 48, x = (g.width - w) / 2, y = (g.height - h) / 2;
         g.noStroke();
-        g.fill(0, 220);
+        g.fill(0, 240); // the panel must not show through
         g.rect(x, y, w, h);
         g.fill(255);
         g.textAlign(PConstants.LEFT, PConstants.TOP);

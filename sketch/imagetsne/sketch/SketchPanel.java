@@ -78,7 +78,7 @@ final class SketchPanel {
         model = controls.addDropDown("model").setLabel("CNN model").setItems(models)
                 .setIndex(Math.max(0, indexOf(models, st.model)))
                 .onChange(e -> { st.model = e.stringValue(); s.settingsChanged(); });
-        seed = controls.addTextField("seed").setPlaceholder("seed (a whole number)").setText(Long.toString(st.seed))
+        seed = controls.addTextField("seed").setLabel("seed").setPlaceholder("seed (a whole number)").setText(Long.toString(st.seed))
                 .onChange(e -> {
                     try {
                         st.seed = Long.parseLong(e.stringValue().replaceFirst("^seed\\s*", "").trim());
@@ -155,6 +155,9 @@ final class SketchPanel {
 
     /** The right edge of the panel in window pixels (0 when hidden): the view keeps clear of it. */
     float rightEdge() { return controls.isVisible() ? X + WIDTH + 10 : 0; }
+
+    /** Where the panel ends at the bottom (0 when hidden). */
+    float bottomEdge() { return controls.isVisible() ? Y + controls.get("panel").getHeight() + 6 : 0; }
 
     private static int indexOf(String[] items, String v) {
         for (int i = 0; i < items.length; i++) if (items[i].equalsIgnoreCase(v)) return i;

@@ -15,8 +15,15 @@ public final class TextField extends Controller<TextField> {
     private final StringBuilder text = new StringBuilder();
     private String placeholder = "";
     private Consumer<ControlEvent> submit = e -> {};
+    /** A label set by the caller is drawn at the right, as a slider's; the default (the name) is not. */
+    private boolean labelShown;
 
     TextField(Controls cp, String name) { super(cp, name, DEFAULT_HEIGHT); }
+
+    @Override public TextField setLabel(String label) {
+        labelShown = label != null && !label.isEmpty();
+        return super.setLabel(label);
+    }
 
     public String getText() { return text.toString(); }
 
@@ -92,6 +99,9 @@ public final class TextField extends Controller<TextField> {
         // the end of a long text stays in view: cut from the left
         String s = shown;
         while (s.length() > 1 && g.textWidth(s) > w - 10) s = s.substring(1);
-        text(g, empty && !isFocused() ? Controls.LOCKED_TEXT : textColor(), s, ax + 5, ay, h, w - 10, PConstants.LEFT);
+        float labelW = labelShown && !empty ? g.textWidth(getLabel()) + 12 : 0;
+        while (s.length() > 1 && g.textWidth(s) > w - 10 - labelW) s = s.substring(1);
+        text(g, empty && !isFocused() ? Controls.LOCKED_TEXT : textColor(), s, ax + 5, ay, h, w - 10 - labelW, PConstants.LEFT);
+        if (labelW > 0) text(g, textColor(), getLabel(), ax + w - 4, ay, h, labelW, PConstants.RIGHT);
     }
 }
