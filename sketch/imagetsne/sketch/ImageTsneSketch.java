@@ -376,7 +376,8 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         if (scene.layout == null) { message("nothing to save yet", true); return; }
         if (jobs.busy()) { message("a job is running: cancel it first (Esc)", true); return; }
         int side = (int) Math.min(8000, Math.max(2000, Math.sqrt(scene.size()) * 64));
-        jobs.poster(scene, view.grid.isOn() && scene.hasGrid(), side, file);
+        boolean grid = view.grid.isOn() && scene.hasGrid();
+        jobs.poster(scene, grid, side, file, !grid && view.threeD(scene) ? view.orbit : null);
     }
 
     public void cancelJob() { jobs.cancel(); }

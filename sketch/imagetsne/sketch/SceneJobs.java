@@ -266,11 +266,43 @@ final class SceneJobs {
     }
 
     /** A poster of the whole layout, t-SNE or grid as on screen, drawn by the engine on the worker. */
-    void poster(Scene s, boolean grid, int longSide, Path file) {
-        List<BufferedImage> thumbs = new ArrayList<>(s.size());
-        for (int i = 0; i < s.size(); i++) thumbs.add(s.atlas.thumbnail(i));
+    /** A poster of the layout as shown: the grid, the t-SNE points, or a 3-D layout seen as {@code orbit} turns it. */
+    void poster(Scene s, boolean grid, int longSide, Path file, Orbit orbit) {
+        int n = Math.min(s.size(), s.layout.size());
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        imagetsne.layout.Layout layout = s.layout;
+        if (orbit != null) {
+            // the view's turn, without perspective (a poster has no eye), drawn far to near so the near ones lie on top
+            float[] p = new float[4], depth = new float[n];
+            List<imagetsne.layout.Item> seen = new ArrayList<>(n);
+            orbit.begin(1);
+            for (int i = 0; i < n; i++) {
+                orbit.project(s.tx[i], s.ty[i], s.tz[i], p);
+                depth[i] = p[3];
+            }
+            java.util.Arrays.sort(order, (a, b) -> Float.compare(depth[b], depth[a]));
+            double[] xy = new double[2 * n];
+            double reach = 1e-9;
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                orbit.project(s.tx[i], s.ty[i], s.tz[i], p);
+                xy[2 * k] = p[0] / p[2];
+                xy[2 * k + 1] = p[1] / p[2];
+                reach = Math.max(reach, Math.max(Math.abs(xy[2 * k]), Math.abs(xy[2 * k + 1])));
+            }
+            for (int k = 0; k < n; k++) {
+                // one scale for both axes, as on screen, into the unit square the poster places
+                imagetsne.layout.Item it = s.layout.get(order[k]).copy();
+                it.setPoint(new double[] {0.5 + xy[2 * k] / (2 * reach), 0.5 + xy[2 * k + 1] / (2 * reach)});
+                seen.add(it);
+            }
+            layout = new imagetsne.layout.Layout(seen);
+        }
+        List<BufferedImage> thumbs = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) thumbs.add(s.atlas.thumbnail(order[k]));
         host.jobStarted("poster " + file.getFileName());
-        runner.start("poster " + file.getFileName(), Session.poster(s.layout, thumbs, grid, longSide, file), live -> AnalysisListener.NONE, p -> {
+        runner.start("poster " + file.getFileName(), Session.poster(layout, thumbs, grid, longSide, file), live -> AnalysisListener.NONE, p -> {
             host.message("saved poster " + p + " (" + longSide + " px)", false);
             host.jobEnded();
         }, msg -> {

@@ -197,7 +197,35 @@ class ThreeDWindowTest {
         assertEquals(Orbit.START_YAW, a4[0], 1e-6);
     }
 
+    /** The poster (P) of a 3-D layout shows it as the view turns it: another turn, another poster; the same, the same. */
     @Test @Order(5)
+    void thePosterShowsTheLayoutAsTurned() throws Exception {
+        Path a = tmp.resolve("poster-a.png"), again = tmp.resolve("poster-a2.png"), b = tmp.resolve("poster-b.png");
+        poster(a);
+        poster(again);
+        for (int k = 0; k < 6; k++) key(KeyEvent.VK_RIGHT);
+        SketchWindowTest.waitFor("turned", 10, () -> { try { return onUi(() -> sketch.orbit())[0] > Orbit.START_YAW + 0.5f; } catch (Exception e) { return false; } });
+        poster(b);
+        BufferedImage pa = ImageIO.read(a.toFile()), pa2 = ImageIO.read(again.toFile()), pb = ImageIO.read(b.toFile());
+        assertEquals(0, differing(pa, pa2), "the same view, the same poster");
+        int changed = differing(pa, pb);
+        assertTrue(changed > pa.getWidth() * pa.getHeight() / 20, "a turned layout, another poster: " + changed + " pixels differ");
+        key('0'); // back to the first view for the tests that follow
+    }
+
+    private void poster(Path file) throws Exception {
+        onUi(() -> { sketch.savePoster(file); return null; });
+        SketchWindowTest.waitFor("poster " + file.getFileName(), 60, () -> !sketch.isBusy() && Files.isRegularFile(file));
+    }
+
+    private static int differing(BufferedImage x, BufferedImage y) {
+        assertEquals(x.getWidth(), y.getWidth());
+        int n = 0;
+        for (int j = 0; j < x.getHeight(); j += 2) for (int i = 0; i < x.getWidth(); i += 2) if (x.getRGB(i, j) != y.getRGB(i, j)) n += 4;
+        return n;
+    }
+
+    @Test @Order(6)
     void theGridFlattensTheLayoutAndTheSwitchLaysItOutIn2D() throws Exception {
         onUi(() -> { sketch.setGrid(true); return null; });
         SketchWindowTest.waitFor("grid", 10, () -> sketch.gridAmount() == 1f);
