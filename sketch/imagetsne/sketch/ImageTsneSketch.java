@@ -46,7 +46,7 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
     private SpriteRenderer renderer;
     private Dialogs dialogs;
     private int hover = -1;
-    private boolean showHelp, dirty = true, dragged;
+    private boolean showHelp, dirty = true, dragged, overStatus;
     private float pressX, pressY;
     private int lastW, lastH, frameRateNow;
     private long lastActive = System.nanoTime();
@@ -127,6 +127,7 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         overlays.neighbours(g, scene, selection);
         overlays.legend(g, scene, height - statusHeight());
         overlays.status(g, status, statusError, statusRight(), statusLeft());
+        if (!mousePressed) overlays.statusFull(g, status, statusRight(), statusLeft(), mouseX, mouseY);
         if (panel.controls.isVisible()) panel.controls.draw(g);
         if (showHelp) overlays.help(g);
     }
@@ -324,8 +325,8 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         if (s.madeWith == null) { panel.setStale(null); return; }
         AnalysisOptions now = settings.toOptions(s.madeWith, view.areaAspect());
         if (AnalysisSettings.same(now, s.madeWith)) panel.setStale(null);
-        else if (AnalysisSettings.sameFeatures(now, s.madeWith)) panel.setStale("settings changed: re-run lays out the same features");
-        else panel.setStale("settings changed: re-run analyzes the folder again");
+        else if (AnalysisSettings.sameFeatures(now, s.madeWith)) panel.setStale("changed: re-run keeps the features");
+        else panel.setStale("changed: re-run analyzes again");
         dirty = true;
     }
 
@@ -558,6 +559,8 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
     @Override public void mouseMoved() {
         int h = panel.controls.hasMouse() ? -1 : view.spriteAt(scene.size(), mouseX, mouseY);
         if (h != hover) { hover = h; dirty = true; }
+        boolean onStatus = mouseY >= height - statusHeight() && mouseX >= statusLeft(); // its full text shows
+        if (onStatus != overStatus) { overStatus = onStatus; dirty = true; }
     }
 
     @Override public void mouseExited() {

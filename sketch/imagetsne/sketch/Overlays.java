@@ -152,6 +152,23 @@ final class Overlays {
         g.textAlign(PConstants.LEFT, PConstants.BASELINE);
     }
 
+    /** A status too long for its two lines, whole, in a box above the status line while the mouse is on it. */
+    void statusFull(PGraphics g, String status, String right, float left, float mx, float my) {
+        float h = statusHeight(g, status, right, left);
+        if (my < g.height - h || mx < left) return;
+        float w = g.width - left - 16;
+        List<String> all = Text.wrap(g, status, w - 16, 12);
+        if (all.size() <= 2 && all.equals(Text.wrap(g, status, g.width - left - g.textWidth(right) - 30, 2))) return;
+        float boxH = all.size() * STATUS_LINE + 10, y = g.height - h - boxH - 4;
+        g.noStroke();
+        g.fill(0, 235);
+        g.rect(left + 4, y, w + 8, boxH);
+        g.fill(230);
+        g.textAlign(PConstants.LEFT, PConstants.CENTER);
+        for (int i = 0; i < all.size(); i++) g.text(all.get(i), left + 12, y + 5 + STATUS_LINE * (i + 0.5f));
+        g.textAlign(PConstants.LEFT, PConstants.BASELINE);
+    }
+
     /** Keys and what they do, in two aligned columns, centred. */
     void help(PGraphics g) {
         float keyW = 0, whatW = 0;

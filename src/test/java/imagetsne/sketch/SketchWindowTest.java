@@ -245,7 +245,7 @@ class SketchWindowTest {
         assertEquals("", onUi(() -> sketch.panel().stale.getText()), "made with the panel's settings: nothing stale");
         onUi(() -> { sketch.settings.iterations = 1500; sketch.settingsChanged(); return null; });
         String stale = onUi(() -> sketch.panel().stale.getText());
-        assertTrue(stale.startsWith("settings changed: re-run lays out the same features"), stale);
+        assertTrue(stale.startsWith("changed: re-run keeps the features"), stale);
         assertTrue(onUi(() -> sketch.panel().rerun.isVisible()), "re-run is offered");
         Layout before = sketch.layout();
         float[] start = onUi(sketchPos(7));
