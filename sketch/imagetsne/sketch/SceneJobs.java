@@ -199,7 +199,7 @@ final class SceneJobs {
         skipped.clear();
         String title = String.valueOf(data.getFileName());
         host.jobStarted("read " + title);
-        runner.start("read " + title, Session.vectors(data, labels, labelColumn, shape, 0), live -> AnalysisListener.NONE, fs -> {
+        runner.start("read " + title, Session.vectors(data, labels, labelColumn, shape, o.maxImages), live -> AnalysisListener.NONE, fs -> {
             Scene next = new Scene();
             next.title = title;
             next.features = fs;

@@ -21,10 +21,13 @@ record VectorsJob(Path data, Path labels, String labelColumn, String shape, int 
         l.stage(Stage.LOAD, "reading " + data.getFileName());
         Vectors v;
         try {
-            v = Vectors.read(data, labels, labelColumn, shape, limit);
+            // one row more than the limit: whether the file was cut is then known, and said
+            v = Vectors.read(data, labels, labelColumn, shape, limit > 0 ? limit + 1 : 0);
         } catch (IllegalArgumentException e) {
             throw new IOException(data.getFileName() + ": " + e.getMessage(), e);
         }
+        boolean cut = limit > 0 && v.size() > limit;
+        if (cut) v = new Vectors(java.util.Arrays.copyOf(v.rows(), limit), v.labels() == null ? null : v.labels().subList(0, limit), v.shape());
         c.check();
         int n = v.size(), d = v.rows()[0].length;
         Path abs = data.toAbsolutePath().normalize();
@@ -36,7 +39,7 @@ record VectorsJob(Path data, Path labels, String labelColumn, String shape, int 
             thumbs.add(v.shape() == null ? null : image(v.rows()[i], v.shape(), scale));
             if (i % 1000 == 0) l.progress(Stage.LOAD, i, n);
         }
-        String what = String.format(Locale.ROOT, "numeric vectors: %d rows of %d values from %s%s%s", n, d, data.getFileName(),
+        String what = String.format(Locale.ROOT, "numeric vectors: %s%d rows of %d values from %s%s%s", cut ? "the first " : "", n, d, data.getFileName(),
                 v.shape() != null ? ", drawn as " + v.shape()[0] + "x" + v.shape()[1] + " images" : ", drawn as dots",
                 v.labels() != null ? ", " + v.labels().stream().distinct().count() + " labels" : "");
         l.info(what);

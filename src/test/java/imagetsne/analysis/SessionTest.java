@@ -124,6 +124,23 @@ class SessionTest {
         }
     }
 
+    /** Vectors of MNIST's IDX file: its labels found beside it, rows as 28x28 images, a limit kept and said. */
+    @Test void vectorsReadAnIdxFileWithItsLabelsAndSayWhenTheyStopShort() throws Exception {
+        Path idx = imagetsne.testing.SharedData.mnistImages();
+        FeatureSet cut = Session.vectors(idx, null, null, null, 300).run();
+        assertEquals(300, cut.size());
+        assertEquals("vectors", cut.info().kind());
+        assertTrue(cut.info().reason().startsWith("numeric vectors: the first 300 rows of 784 values from images-idx3-ubyte.gz, drawn as 28x28 images, 10 labels"),
+                cut.info().reason());
+        assertEquals(28, cut.thumbnails().get(0).getWidth());
+        assertEquals(300, cut.labels().size());
+        FeatureSet all = Session.vectors(idx, null, null, null, 0).run();
+        assertEquals(10_000, all.size());
+        assertTrue(all.info().reason().startsWith("numeric vectors: 10000 rows"), all.info().reason());
+        FeatureSet exact = Session.vectors(idx, null, null, null, 10_000).run();
+        assertTrue(exact.info().reason().startsWith("numeric vectors: 10000 rows"), "a limit the file meets cuts nothing: " + exact.info().reason());
+    }
+
     @Test void loadReadsThumbnailsAndMakesAMissingGrid() throws Exception {
         AnalysisResult r = Session.analyze(options(folder)).run();
         // a layout without grid cells, one image gone

@@ -76,7 +76,7 @@ public final class DocsScreenshots {
 
         s.onAnimationThread(() -> s.setThreeD(false)).get(5, TimeUnit.SECONDS); // lays the emoji out in 2-D again
         SketchWindowTest.waitFor("2-D layout", 300, () -> s.dims() == 2 && !s.isBusy());
-        s.onAnimationThread(() -> s.loadVectors(digits, null, null, null)).get(5, TimeUnit.SECONDS);
+        s.onAnimationThread(() -> { s.settings.maxImages = 10_000; s.loadVectors(digits, null, null, null); }).get(5, TimeUnit.SECONDS);
         for (int t = 0; !(s.layout() != null && "vectors".equals(s.featureKind()) && !s.isBusy()); t++) {
             if (t >= 300) throw new AssertionError("no digits after 300 s; status: " + s.status());
             if (t % 10 == 0) System.err.println("waiting for the digits: " + s.status() + " (busy " + s.isBusy() + ", kind " + s.featureKind() + ")");
