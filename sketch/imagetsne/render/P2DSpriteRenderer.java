@@ -57,13 +57,7 @@ final class P2DSpriteRenderer implements SpriteRenderer {
             if (b >= 0) order[pageFill[b]++] = i;
         }
 
-        g.pushMatrix();
-        g.resetMatrix();
-        g.pushStyle();
-        int textureMode = g.textureMode;
-        g.textureMode(PConstants.IMAGE);
-        g.noStroke();
-        g.noTint();
+        int textureMode = begin(g);
         g.fill(0xFFFFFFFF);
         for (int p = 0; p < np; p++) {
             if (pageStart[p] == pageStart[p + 1]) continue;
@@ -109,9 +103,7 @@ final class P2DSpriteRenderer implements SpriteRenderer {
             }
             g.endShape();
         }
-        g.textureMode(textureMode);
-        g.popStyle();
-        g.popMatrix();
+        end(g, textureMode);
         return drawn;
     }
 
@@ -129,13 +121,7 @@ final class P2DSpriteRenderer implements SpriteRenderer {
         SpriteAtlas.Sprite[] sprites = sync(g, atlas);
         int np = pages.size();
         float W = g.width, H = g.height;
-        g.pushMatrix();
-        g.resetMatrix();
-        g.pushStyle();
-        int textureMode = g.textureMode;
-        g.textureMode(PConstants.IMAGE);
-        g.noStroke();
-        g.noTint();
+        int textureMode = begin(g);
         int open = -2; // the shape being built: a page, np for untextured quads, -2 for none
         int drawn = 0;
         for (int k = 0; k < m; k++) {
@@ -172,9 +158,7 @@ final class P2DSpriteRenderer implements SpriteRenderer {
             }
         }
         if (open != -2) g.endShape();
-        g.textureMode(textureMode);
-        g.popStyle();
-        g.popMatrix();
+        end(g, textureMode);
         return drawn;
     }
 
@@ -278,5 +262,23 @@ final class P2DSpriteRenderer implements SpriteRenderer {
     public void dispose() {
         disposePages();
         lastG = null;
+    }
+
+    /** Screen coordinates, image-space texture coordinates, no stroke or tint; returns the texture mode to restore. */
+    private static int begin(PGraphics g) {
+        g.pushMatrix();
+        g.resetMatrix();
+        g.pushStyle();
+        int textureMode = g.textureMode;
+        g.textureMode(PConstants.IMAGE);
+        g.noStroke();
+        g.noTint();
+        return textureMode;
+    }
+
+    private static void end(PGraphics g, int textureMode) {
+        g.textureMode(textureMode);
+        g.popStyle();
+        g.popMatrix();
     }
 }

@@ -1,13 +1,11 @@
 package imagetsne.sketch;
 
 import imagetsne.analysis.AnalysisOptions;
-import imagetsne.io.AtomicFiles;
 import imagetsne.io.LayoutJson;
 import imagetsne.layout.Layout;
 import imagetsne.render.SpriteRenderer;
 import imagetsne.render.SpriteRenderers;
 import imagetsne.source.s3.S3Location;
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import javax.imageio.ImageIO;
 import processing.core.PApplet;
 import processing.event.MouseEvent;
 
@@ -36,24 +33,25 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
     final AnalysisSettings settings;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     final Executor ui = this::post;
-    private final View view = new View();
-    private final Overlays overlays = new Overlays();
-    private final Selection selection = new Selection();
+    // package-private: Input works on them
+    final View view = new View();
+    final Overlays overlays = new Overlays();
+    final Selection selection = new Selection();
     private final SceneJobs jobs = new SceneJobs(this, ui);
+    private final Input input = new Input(this);
     /** Volatile: tests read it from their own thread. */
     private volatile Scene scene = new Scene();
-    private SketchPanel panel;
+    SketchPanel panel;
     private SpriteRenderer renderer;
     private Dialogs dialogs;
-    private int hover = -1;
-    private boolean showHelp, dirty = true, dragged, overStatus;
-    private float pressX, pressY;
+    int hover = -1;
+    boolean showHelp, dirty = true;
     private int lastW, lastH, frameRateNow;
     private long lastActive = System.nanoTime();
     private volatile String status = "";
     private boolean statusError;
-    private Path pendingScreenshot;
-    private CompletableFuture<Path> pendingScreenshotDone;
+    private final Screenshot screenshot = new Screenshot();
+    private final Sprites sprites = new Sprites();
     private volatile boolean ready;
 
     public ImageTsneSketch(SketchOptions options) {
@@ -93,7 +91,7 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         if (p == null) { message("nothing to show: analyze a folder (o) or load a layout (l)", false); return; }
         if (Files.isDirectory(p)) {
             Path cached = options.bundledLayout;
-            if (cached != null && Files.isRegularFile(cached) && isFresh(cached, p)) loadJson(cached);
+            if (cached != null && Files.isRegularFile(cached) && SceneJobs.isFresh(cached, p)) loadJson(cached);
             else analyze(p);
         } else {
             loadJson(p);
@@ -108,7 +106,7 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
         boolean animating = view.grid.step();
         boolean busy = jobs.busy();
-        boolean active = dirty || animating || busy || panel.controls.needsRedraw() || pendingScreenshot != null || mousePressed;
+        boolean active = dirty || animating || busy || panel.controls.needsRedraw() || screenshot.pending() || mousePressed;
         if (active) lastActive = System.nanoTime();
         // an idle sketch leaves the CPU to the analyzer: skip drawing and slow the loop down
         boolean idle = (System.nanoTime() - lastActive) > 500_000_000L;
@@ -120,8 +118,9 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
         layoutArea();
         background(BACKGROUND);
-        drawSprites();
-        if (pendingScreenshot != null) captureScreenshot();
+        view.update(scene);
+        sprites.draw(g, renderer, view, scene, selection, overlays);
+        if (screenshot.pending()) screenshot.capture(this, ui, this::message);
         if (busy) panel.setProgress(jobs.runner().fraction(), jobs.runner().statusText());
         if (hover >= 0 && !mousePressed) overlays.hover(g, scene, hover, mouseX, mouseY);
         overlays.neighbours(g, scene, selection);
@@ -143,10 +142,10 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
         view.setArea(left, 0, width - left - right, height - statusHeight());
     }
 
-    private float statusHeight() { return Overlays.statusHeight(g, status, statusRight(), statusLeft()); }
+    float statusHeight() { return Overlays.statusHeight(g, status, statusRight(), statusLeft()); }
 
     /** The status line starts right of the panel when a short window has the panel reach down to it. */
-    private float statusLeft() {
+    float statusLeft() {
         if (panel == null) return 0;
         float full = Overlays.statusHeight(g, status, statusRight(), 0);
         return panel.bottomEdge() > height - full ? panel.rightEdge() : 0;
@@ -154,49 +153,6 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
     private String statusRight() {
         return String.format(Locale.ROOT, "%d images  zoom %.1fx  %.0f fps  %s", scene.size(), view.camera.zoom(), frameRate, renderer.name());
-    }
-
-    private void drawSprites() {
-        view.update(scene);
-        int n = scene.size();
-        if (n == 0) return;
-        int[] frame = scene.frame.length >= n ? scene.frame : null;
-        if (view.order != null) renderer.draw(g, scene.atlas, view.sx, view.sy, view.sizes, view.order, view.ordered, frame);
-        else renderer.draw(g, scene.atlas, view.sx, view.sy, n, view.spriteSize, frame);
-        boolean[] match = scene.match;
-        if (match != null && match.length >= n) {
-            // a search: everything dimmed, then the matches drawn again on top, bright
-            noStroke();
-            fill(BACKGROUND & 0x00FFFFFF | 0xB4000000);
-            rect(view.areaX(), view.areaY(), view.areaWidth(), view.areaHeight());
-            if (view.order != null) {
-                int[] mine = new int[view.ordered];
-                int m = 0;
-                for (int k = 0; k < view.ordered; k++) if (match[view.order[k]]) mine[m++] = view.order[k];
-                renderer.draw(g, scene.atlas, view.sx, view.sy, view.sizes, mine, m, frame);
-            } else {
-                float[] mx = java.util.Arrays.copyOf(view.sx, n), my = java.util.Arrays.copyOf(view.sy, n);
-                for (int i = 0; i < n; i++) if (!match[i]) mx[i] = my[i] = View.AWAY;
-                renderer.draw(g, scene.atlas, mx, my, n, view.spriteSize, frame);
-            }
-        }
-        if (view.order != null) overlays.axes(g, view);
-        if (selection.has() && selection.selected < n) {
-            noFill();
-            // a dark halo under each outline, so it shows on light and dark images and in dense clusters
-            for (int pass = 0; pass < 2; pass++) {
-                strokeWeight(pass == 0 ? 5 : 2);
-                stroke(pass == 0 ? 0xC0000000 : 0xFFFFFFFF);
-                for (int j : selection.neighbours) outline(j, 4);
-                stroke(pass == 0 ? 0xC0000000 : 0xFFFFDC00);
-                outline(selection.selected, 7);
-            }
-        }
-    }
-
-    private void outline(int i, float pad) {
-        float h = view.size(i) / 2 + pad / 2;
-        rect(view.sx[i] - h, view.sy[i] - h, 2 * h, 2 * h);
     }
 
     // ---------------------------------------------------------------- SceneJobs.Host
@@ -349,27 +305,8 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
     /** The current view (without the panel) as PNG at the next frame; the future completes when written. */
     public CompletableFuture<Path> saveScreenshot(Path file) {
-        pendingScreenshot = file;
-        pendingScreenshotDone = new CompletableFuture<>();
         dirty = true;
-        return pendingScreenshotDone;
-    }
-
-    private void captureScreenshot() {
-        Path file = pendingScreenshot;
-        CompletableFuture<Path> done = pendingScreenshotDone;
-        pendingScreenshot = null;
-        try {
-            loadPixels();
-            BufferedImage img = new BufferedImage(pixelWidth, pixelHeight, BufferedImage.TYPE_INT_RGB);
-            img.setRGB(0, 0, pixelWidth, pixelHeight, pixels, 0, pixelWidth);
-            AtomicFiles.write(file, out -> ImageIO.write(img, "png", out));
-            message("saved screenshot " + file, false);
-            done.complete(file);
-        } catch (IOException | RuntimeException e) {
-            message("cannot save screenshot: " + e.getMessage(), true);
-            done.completeExceptionally(e);
-        }
+        return screenshot.request(file);
     }
 
     /** A high-resolution poster of the whole layout (t-SNE or grid, as on screen) drawn by the engine. */
@@ -388,38 +325,24 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
      * regular expression written /like this/. An empty text ends the search.
      */
     public void search(String query) {
-        Scene s = scene;
-        if (query == null || query.isBlank()) {
-            s.match = null;
-            panel.showMatches(-1, 0);
-            dirty = true;
-            return;
+        boolean[] m = null;
+        if (query != null && !query.isBlank()) {
+            try {
+                m = Search.matches(scene, query);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                message("not a regular expression: " + e.getDescription(), true);
+                return;
+            }
         }
-        boolean[] m;
-        try {
-            m = Search.matches(s, query);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            message("not a regular expression: " + e.getDescription(), true);
-            return;
-        }
-        int count = Search.count(m);
-        s.match = m;
-        panel.showMatches(count, m.length);
+        scene.match = m;
+        panel.showMatches(m == null ? -1 : Search.count(m), m == null ? 0 : m.length);
         dirty = true;
     }
 
     /** Zooms and pans so the matches fill the free area. */
     public void zoomToMatches() {
-        boolean[] m = scene.match;
-        if (m == null) return;
-        float x0 = Float.MAX_VALUE, y0 = Float.MAX_VALUE, x1 = -Float.MAX_VALUE, y1 = -Float.MAX_VALUE;
-        for (int i = 0; i < Math.min(m.length, scene.size()); i++) {
-            if (!m[i] || view.sx[i] == View.AWAY) continue;
-            x0 = Math.min(x0, view.sx[i]); x1 = Math.max(x1, view.sx[i]);
-            y0 = Math.min(y0, view.sy[i]); y1 = Math.max(y1, view.sy[i]);
-        }
-        if (x0 > x1) { message("no match to zoom to", false); return; }
-        view.zoomTo(x0, y0, x1, y1);
+        if (scene.match == null) return;
+        if (!view.zoomTo(scene.match, scene.size())) message("no match to zoom to", false);
         dirty = true;
     }
 
@@ -483,95 +406,21 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
 
     public void posterChosen(File f) { dialogs.chosen(f, p -> savePoster(Dialogs.withExtension(p, "png"))); }
 
-    // ---------------------------------------------------------------- input (the panel takes mouse events first, see Controls.attach, and keys from keyPressed)
+    // ---------------------------------------------------------------- input: Input says what it does
 
-    @Override public void keyPressed() {
-        if (panel.controls.keyPressed(key, keyCode)) {
-            if (key == ESC) key = 0; // the search field took it: it must not quit the sketch
-            dirty = true;
-            return;
-        }
-        if (key == ESC) {
-            key = 0;  // Esc cancels, it must not quit the sketch
-            if (showHelp) showHelp = false;
-            else if (jobs.busy()) cancelJob();
-            else clearSelection();
-            dirty = true;
-            return;
-        }
-        switch (key) {
-            case 'g', 'G' -> toggleGrid();
-            case '+', '=' -> view.zoom(1.25f);
-            case '-', '_' -> view.zoom(0.8f);
-            case '0' -> { view.fit(); view.orbit.reset(); }
-            case '3' -> toggleThreeD();
-            case 'o' -> chooseFolder();
-            case 'r', 'R' -> rerun();
-            case 'l' -> chooseJsonToLoad();
-            case 'v' -> chooseVectors();
-            case '/' -> { panel.controls.setVisible(true); panel.search.focus(); }
-            case 's' -> chooseJsonToSave();
-            case 'p' -> chooseScreenshot();
-            case 'P' -> choosePoster();
-            case 'h' -> panel.controls.setVisible(!panel.controls.isVisible());
-            case '?' -> showHelp = !showHelp;
-            case CODED -> {
-                if (!view.threeD(scene)) return;
-                switch (keyCode) {
-                    case LEFT -> view.orbit.drag(-20, 0);
-                    case RIGHT -> view.orbit.drag(20, 0);
-                    case UP -> view.orbit.drag(0, -20);
-                    case DOWN -> view.orbit.drag(0, 20);
-                    default -> { return; }
-                }
-            }
-            default -> { return; }
-        }
-        dirty = true;
-    }
+    @Override public void keyPressed() { input.keyPressed(); }
 
-    @Override public void mousePressed() {
-        pressX = mouseX;
-        pressY = mouseY;
-        dragged = false;
-        dirty = true;
-    }
+    @Override public void mousePressed() { input.mousePressed(); }
 
-    /** Drag pans; in 3-D it turns the layout, and shift-drag or the right button pans. */
-    @Override public void mouseDragged(MouseEvent e) {
-        if (panel.controls.hasMouse()) return;
-        if (Math.abs(mouseX - pressX) + Math.abs(mouseY - pressY) > 3) dragged = true;
-        if (view.threeD(scene) && !e.isShiftDown() && mouseButton != RIGHT) view.orbit.drag(mouseX - pmouseX, mouseY - pmouseY);
-        else view.camera.pan(mouseX - pmouseX, mouseY - pmouseY);
-        hover = -1;
-        dirty = true;
-    }
+    @Override public void mouseDragged(MouseEvent e) { input.mouseDragged(e); }
 
-    @Override public void mouseReleased() {
-        dirty = true;
-        if (panel.controls.hasMouse() || dragged) return;
-        String label = overlays.legendLabelAt(mouseX, mouseY);
-        if (label != null) { toggleLabel(label); return; }
-        int i = view.inArea(mouseX, mouseY) ? view.spriteAt(scene.size(), mouseX, mouseY) : -1;
-        selection.select(scene, i);
-    }
+    @Override public void mouseReleased() { input.mouseReleased(); }
 
-    @Override public void mouseMoved() {
-        int h = panel.controls.hasMouse() ? -1 : view.spriteAt(scene.size(), mouseX, mouseY);
-        if (h != hover) { hover = h; dirty = true; }
-        boolean onStatus = mouseY >= height - statusHeight() && mouseX >= statusLeft(); // its full text shows
-        if (onStatus != overStatus) { overStatus = onStatus; dirty = true; }
-    }
+    @Override public void mouseMoved() { input.mouseMoved(); }
 
-    @Override public void mouseExited() {
-        if (hover >= 0) { hover = -1; dirty = true; }
-    }
+    @Override public void mouseExited() { input.mouseExited(); }
 
-    @Override public void mouseWheel(MouseEvent e) {
-        dirty = true;
-        if (panel.controls.hasMouse()) return;
-        view.zoomAround(mouseX, mouseY, (float) Math.pow(1.15, -e.getCount()));
-    }
+    @Override public void mouseWheel(MouseEvent e) { input.mouseWheel(e); }
 
     // ---------------------------------------------------------------- threads, tests and the launcher
 
@@ -626,25 +475,11 @@ public class ImageTsneSketch extends PApplet implements SceneJobs.Host {
     /** The 3-D view's yaw and pitch, radians. */
     public float[] orbit() { return new float[] {view.orbit.yaw(), view.orbit.pitch()}; }
     /** Sprites as last drawn, first to last (far to near in 3-D). */
-    public int[] drawOrder() {
-        if (view.order == null) { int[] o = new int[scene.size()]; for (int i = 0; i < o.length; i++) o[i] = i; return o; }
-        return java.util.Arrays.copyOf(view.order, view.ordered);
-    }
+    public int[] drawOrder() { return view.drawOrder(scene.size()); }
     /** The topmost sprite under a window point, or -1. */
     public int spriteAt(float x, float y) { return view.spriteAt(scene.size(), x, y); }
     /** The free area the layout is fitted into: x, y, width, height. */
     public float[] freeArea() { return new float[] {view.areaX(), view.areaY(), view.areaWidth(), view.areaHeight()}; }
-
-    private static boolean isFresh(Path layoutJson, Path dir) {
-        try (var files = Files.walk(dir)) {
-            long t = Files.getLastModifiedTime(layoutJson).toMillis();
-            return files.filter(Files::isRegularFile).allMatch(f -> {
-                try { return Files.getLastModifiedTime(f).toMillis() <= t; } catch (IOException e) { return false; }
-            });
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /** Not System.exit in tests: the launcher decides. */
     @Override public void exitActual() {

@@ -10,6 +10,7 @@ import imagetsne.io.LayoutJson;
 import imagetsne.layout.Layout;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -326,5 +327,17 @@ final class SceneJobs {
         liveEmbedding.set(null);
         if (previous != null) host.show(previous, false);
         previous = null;
+    }
+
+    /** Whether a cached layout is newer than every file of the folder it was made from. */
+    static boolean isFresh(Path layoutJson, Path dir) {
+        try (var files = Files.walk(dir)) {
+            long t = Files.getLastModifiedTime(layoutJson).toMillis();
+            return files.filter(Files::isRegularFile).allMatch(f -> {
+                try { return Files.getLastModifiedTime(f).toMillis() <= t; } catch (IOException e) { return false; }
+            });
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

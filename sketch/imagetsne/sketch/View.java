@@ -128,6 +128,27 @@ final class View {
     void zoomAround(float x, float y, float factor) { camera.zoomAround(x - areaX, y - areaY, factor); }
 
     /** Pans and zooms so the window rectangle (x0, y0)-(x1, y1) fills the free area (with a margin). */
+    /** The sprites as last drawn, first to last: far to near in 3-D, index order in 2-D. */
+    int[] drawOrder(int n) {
+        if (order != null) return java.util.Arrays.copyOf(order, ordered);
+        int[] o = new int[n];
+        for (int i = 0; i < n; i++) o[i] = i;
+        return o;
+    }
+
+    /** Zooms and pans so the flagged sprites (as last placed) fill the free area; false when none is shown. */
+    boolean zoomTo(boolean[] flagged, int n) {
+        float x0 = Float.MAX_VALUE, y0 = Float.MAX_VALUE, x1 = -Float.MAX_VALUE, y1 = -Float.MAX_VALUE;
+        for (int i = 0; i < Math.min(flagged.length, Math.min(n, sx.length)); i++) {
+            if (!flagged[i] || sx[i] == AWAY) continue;
+            x0 = Math.min(x0, sx[i]); x1 = Math.max(x1, sx[i]);
+            y0 = Math.min(y0, sy[i]); y1 = Math.max(y1, sy[i]);
+        }
+        if (x0 > x1) return false;
+        zoomTo(x0, y0, x1, y1);
+        return true;
+    }
+
     void zoomTo(float x0, float y0, float x1, float y1) {
         float wx0 = camera.worldX(x0 - areaX), wx1 = camera.worldX(x1 - areaX), wy0 = camera.worldY(y0 - areaY), wy1 = camera.worldY(y1 - areaY);
         float w = Math.max(wx1 - wx0, spriteSize / camera.zoom()) + 2 * spriteSize / camera.zoom();

@@ -18,7 +18,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import processing.core.PApplet;
 
 /**
  * The real sketch in a real window (run under xvfb-run): analyze a folder of real emoji, drive it with
@@ -48,12 +46,7 @@ class SketchWindowTest {
     @BeforeAll
     void start() throws Exception {
         Display.require();
-        folder = tmp.resolve("emoji");
-        for (Map.Entry<Path, String> e : EmojiData.sample(CATS, 16, 7)) {
-            Path dir = folder.resolve(e.getValue().replaceAll("[^A-Za-z]+", "-"));
-            Files.createDirectories(dir);
-            Files.copy(e.getKey(), dir.resolve(e.getKey().getFileName()));
-        }
+        folder = SketchWindows.emojiFolder(tmp.resolve("emoji"), CATS, 16, 7);
         Files.writeString(folder.resolve("broken.png"), "not a png");
         Path settings = tmp.resolve("settings.json");
         Files.writeString(settings, "{\"features\": \"hog\", \"iterations\": 500, \"perplexity\": 10}");
@@ -62,13 +55,9 @@ class SketchWindowTest {
         o.settings = settings;
         o.width = 1000;
         o.height = 700;
-        o.exitOnClose = false;
-        sketch = new ImageTsneSketch(o);
-        PApplet.runSketch(new String[] {"SketchWindowTest"}, sketch);
+        sketch = SketchWindows.open(o, "SketchWindowTest");
         robot = new Robot();
         robot.setAutoDelay(15);
-        waitFor("sketch ready", 30, () -> sketch.isReady());
-        waitFor("layout", 120, () -> sketch.layout() != null && !sketch.isBusy());
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import imagetsne.features.EmojiData;
 import imagetsne.io.LayoutJson;
 import imagetsne.layout.Layout;
 import imagetsne.source.ImageDecoder;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import processing.core.PApplet;
 
 /**
  * The 3-D explorer in a real window: 300 emoji analyzed with t-SNE in three dimensions, drawn as
@@ -50,12 +48,7 @@ class ThreeDWindowTest {
     @BeforeAll
     void start() throws Exception {
         Display.require();
-        Path folder = tmp.resolve("emoji");
-        for (Map.Entry<Path, String> e : EmojiData.sample(SketchWindowTest.CATS, 100, 11)) {
-            Path dir = folder.resolve(e.getValue().replaceAll("[^A-Za-z]+", "-"));
-            Files.createDirectories(dir);
-            Files.copy(e.getKey(), dir.resolve(e.getKey().getFileName()));
-        }
+        Path folder = SketchWindows.emojiFolder(tmp.resolve("emoji"), SketchWindowTest.CATS, 100, 11);
         Path settings = tmp.resolve("settings.json");
         Files.writeString(settings, "{\"features\": \"hog\", \"iterations\": 500, \"perplexity\": 15, \"dims\": 3}");
         SketchOptions o = new SketchOptions();
@@ -63,13 +56,9 @@ class ThreeDWindowTest {
         o.settings = settings;
         o.width = 1000;
         o.height = 700;
-        o.exitOnClose = false;
-        sketch = new ImageTsneSketch(o);
-        PApplet.runSketch(new String[] {"ThreeDWindowTest"}, sketch);
+        sketch = SketchWindows.open(o, "ThreeDWindowTest");
         robot = new Robot();
         robot.setAutoDelay(10);
-        SketchWindowTest.waitFor("sketch ready", 30, () -> sketch.isReady());
-        SketchWindowTest.waitFor("layout", 120, () -> sketch.layout() != null && !sketch.isBusy());
     }
 
     @AfterAll

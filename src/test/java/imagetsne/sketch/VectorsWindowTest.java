@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import processing.core.PApplet;
 
 /**
  * The dash explorer's job in the real window: MNIST digits as a CSV of 784 values per row with a labels
@@ -70,13 +69,9 @@ class VectorsWindowTest {
         o.settings = settings;
         o.width = 1100;
         o.height = 750;
-        o.exitOnClose = false;
-        sketch = new ImageTsneSketch(o);
-        PApplet.runSketch(new String[] {"VectorsWindowTest"}, sketch);
+        sketch = SketchWindows.open(o, "VectorsWindowTest");
         robot = new Robot();
         robot.setAutoDelay(15);
-        SketchWindowTest.waitFor("sketch ready", 30, () -> sketch.isReady());
-        SketchWindowTest.waitFor("layout", 120, () -> sketch.layout() != null && !sketch.isBusy());
     }
 
     @AfterAll
