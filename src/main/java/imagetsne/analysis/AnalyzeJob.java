@@ -58,7 +58,7 @@ final class AnalyzeJob implements Job<AnalysisResult> {
         c.check();
 
         t0 = System.nanoTime();
-        Embedding e = new EmbedJob(fs.vectors(), o.pcaDims, o.tsne).run(l, c);
+        Embedding e = new EmbedJob(imagetsne.reduce.Rows.of(fs.vectors()), o.pcaDims, o.tsne).run(l, c);
         seconds.put(Stage.PCA, e.pcaSeconds());
         seconds.put(Stage.TSNE, since(t0) - e.pcaSeconds());
 

@@ -2,6 +2,7 @@ package imagetsne.analysis;
 
 import imagetsne.reduce.Cancelled;
 import imagetsne.reduce.Pca;
+import imagetsne.reduce.Rows;
 import imagetsne.reduce.tsne.Tsne;
 import imagetsne.reduce.tsne.TsneOptions;
 import imagetsne.reduce.tsne.TsneResult;
@@ -9,19 +10,19 @@ import java.util.Locale;
 
 /** PCA (when the rows have more dimensions than asked for) then t-SNE, with every iteration reported. */
 final class EmbedJob implements Job<Embedding> {
-    private final float[][] rows;
+    private final Rows rows;
     private final int pcaDims;
     private final TsneOptions tsne;
 
-    EmbedJob(float[][] rows, int pcaDims, TsneOptions tsne) {
-        if (rows.length == 0) throw new IllegalArgumentException("nothing to embed");
+    EmbedJob(Rows rows, int pcaDims, TsneOptions tsne) {
+        if (rows.n() == 0) throw new IllegalArgumentException("nothing to embed");
         this.rows = rows;
         this.pcaDims = pcaDims;
         this.tsne = tsne.copy().checkValidity();
     }
 
     @Override public Embedding run(AnalysisListener l, CancelToken c) throws CancelToken.CancelledException {
-        int d = rows[0].length;
+        int d = rows.d();
         boolean reduce = pcaDims > 0 && d > pcaDims;
         long t0 = System.nanoTime();
         l.stage(Stage.PCA, reduce ? "PCA " + d + " -> " + pcaDims + " dimensions" : "no PCA: " + d + " dimensions");
@@ -38,7 +39,7 @@ final class EmbedJob implements Job<Embedding> {
                     pca.randomized() ? "randomized" : "exact", 100 * pca.explained(), pcaSeconds));
         }
         c.check();
-        l.stage(Stage.TSNE, String.format(Locale.ROOT, "t-SNE of %d points in %d-D", rows.length, tsne.dims));
+        l.stage(Stage.TSNE, String.format(Locale.ROOT, "t-SNE of %d points in %d-D", rows.n(), tsne.dims));
         TsneResult r;
         try {
             r = Tsne.run(x, tsne, (it, total, y, kl) -> {
@@ -57,11 +58,12 @@ final class EmbedJob implements Job<Embedding> {
         return new Embedding(r, d, reduce ? pcaDims : d, pcaSeconds);
     }
 
-    private static double[][] toDouble(float[][] x) {
-        double[][] out = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = new double[x[i].length];
-            for (int j = 0; j < x[i].length; j++) out[i][j] = x[i][j];
+    private static double[][] toDouble(Rows x) {
+        double[][] out = new double[x.n()][x.d()];
+        float[] row = new float[x.d()];
+        for (int i = 0; i < x.n(); i++) {
+            x.copy(i, row, 0);
+            for (int j = 0; j < row.length; j++) out[i][j] = row[j];
         }
         return out;
     }

@@ -43,7 +43,7 @@ public final class Session {
     }
 
     /** PCA to {@code pcaDims} (when the rows have more; 0 = none), then t-SNE, of any numeric rows. */
-    public static Job<Embedding> embed(float[][] rows, int pcaDims, TsneOptions tsne) {
+    public static Job<Embedding> embed(imagetsne.reduce.Rows rows, int pcaDims, TsneOptions tsne) {
         return new EmbedJob(rows, pcaDims, tsne);
     }
 

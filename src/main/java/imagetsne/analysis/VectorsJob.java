@@ -27,16 +27,17 @@ record VectorsJob(Path data, Path labels, String labelColumn, String shape, int 
             throw new IOException(data.getFileName() + ": " + e.getMessage(), e);
         }
         boolean cut = limit > 0 && v.size() > limit;
-        if (cut) v = new Vectors(java.util.Arrays.copyOf(v.rows(), limit), v.labels() == null ? null : v.labels().subList(0, limit), v.shape());
+        if (cut) v = new Vectors(v.matrix().first(limit), v.labels() == null ? null : v.labels().subList(0, limit), v.shape());
         c.check();
-        int n = v.size(), d = v.rows()[0].length;
+        int n = v.size(), d = v.matrix().d();
+        float[][] rows = v.rows();
         Path abs = data.toAbsolutePath().normalize();
         List<SourceImage> items = new ArrayList<>(n);
         List<BufferedImage> thumbs = new ArrayList<>(n);
-        float scale = v.shape() == null ? 1 : 255f / Math.max(1e-6f, max(v.rows()));
+        float scale = v.shape() == null ? 1 : 255f / Math.max(1e-6f, max(rows));
         for (int i = 0; i < n; i++) {
             items.add(new SourceImage(abs, abs + "#" + (i + 1), v.labels() == null ? null : v.labels().get(i), null));
-            thumbs.add(v.shape() == null ? null : image(v.rows()[i], v.shape(), scale));
+            thumbs.add(v.shape() == null ? null : image(rows[i], v.shape(), scale));
             if (i % 1000 == 0) l.progress(Stage.LOAD, i, n);
         }
         String what = String.format(Locale.ROOT, "numeric vectors: %s%d rows of %d values from %s%s%s", cut ? "the first " : "", n, d, data.getFileName(),
@@ -44,7 +45,7 @@ record VectorsJob(Path data, Path labels, String labelColumn, String shape, int 
                 v.labels() != null ? ", " + v.labels().stream().distinct().count() + " labels" : "");
         l.info(what);
         FeatureSet.FeatureInfo info = new FeatureSet.FeatureInfo("vectors", null, null, d, what);
-        return new FeatureSet(List.copyOf(items), thumbs, v.rows(), info, List.of(), List.of(), 0, 0);
+        return new FeatureSet(List.copyOf(items), thumbs, rows, info, List.of(), List.of(), 0, 0);
     }
 
     private static float max(float[][] rows) {

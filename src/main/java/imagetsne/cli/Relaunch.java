@@ -66,6 +66,7 @@ public final class Relaunch {
         }
         cmd.addAll(heapDefault(jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));
         cmd.addAll(collector(args, jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));
+        cmd.addAll(hugePages(args, jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS"), transparentHugePages()));
         // the user's JVM options (heap size, system properties); a debugger's port cannot be opened twice
         for (String a : jvm) if (!a.startsWith("-agentlib:jdwp")) cmd.add(a);
         cmd.add("-cp");
@@ -108,6 +109,31 @@ public final class Relaunch {
         if (args.length == 0 || !HEADLESS.contains(args[0])) return List.of();
         for (String a : allOptions(jvmArgs, toolOptions, jdkOptions)) if (a.startsWith("-XX:+Use") && a.endsWith("GC")) return List.of();
         return List.of(THROUGHPUT_GC);
+    }
+
+    static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
+    /**
+     * {@link #HUGE_PAGES} for a headless command when the kernel offers transparent huge pages (always or on
+     * madvise) and the user chose no page size: the heap then faults in 2 MB at a time, which made the
+     * collector's copies of the large neighbour arrays faster, and the attraction's scattered reads miss the
+     * TLB less (70,000 points: 18.9-19.2 s against 19.8-19.9 s). Where the kernel has none the JVM would warn,
+     * so the flag is not given.
+     */
+    static List<String> hugePages(String[] args, List<String> jvmArgs, String toolOptions, String jdkOptions, boolean offered) {
+        if (!offered || args.length == 0 || !HEADLESS.contains(args[0])) return List.of();
+        for (String a : allOptions(jvmArgs, toolOptions, jdkOptions)) if (a.contains("LargePages") || a.contains("HugePages")) return List.of();
+        return List.of(HUGE_PAGES);
+    }
+
+    /** Whether the kernel lets a process ask for transparent huge pages (Linux; "[always]" or "[madvise]"). */
+    private static boolean transparentHugePages() {
+        try {
+            String mode = java.nio.file.Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            return mode.contains("[always]") || mode.contains("[madvise]");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static List<String> allOptions(List<String> jvmArgs, String toolOptions, String jdkOptions) {

@@ -49,7 +49,7 @@ final class TsneCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Embedding e;
         try (Progress progress = new Progress(System.err, quiet)) {
-            e = Session.embed(m.rows(), flags.pcaDims, o).run(progress, new CancelToken());
+            e = Session.embed(m.matrix(), flags.pcaDims, o).run(progress, new CancelToken());
         }
         double seconds = AnalyzeCommand.secs(t0);
         TsneResult r = e.tsne();

@@ -1,5 +1,6 @@
 package imagetsne.io;
 
+import imagetsne.reduce.Rows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +15,16 @@ import java.util.Locale;
  * a metadata TSV beside it (header when it has several columns), or an IDX image file with its IDX labels.
  * Rows that are images (their length a square, or the shape given) carry that shape so they can be drawn.
  *
- * @param rows   one vector per item
+ * @param matrix one vector per item (IDX pixels kept as bytes)
  * @param labels one label per item, or null
  * @param shape  {width, height, channels} when every row is an image of that shape, else null
  */
-public record Vectors(float[][] rows, List<String> labels, int[] shape) {
+public record Vectors(Rows matrix, List<String> labels, int[] shape) {
 
-    public int size() { return rows.length; }
+    public int size() { return matrix.n(); }
+
+    /** The vectors as float rows (made from IDX bytes once, then kept). */
+    public float[][] rows() { return matrix.floats(); }
 
     /**
      * @param labelsFile  a file of labels (IDX labels, a metadata TSV, or text with one label per line), or null to
@@ -32,33 +36,34 @@ public record Vectors(float[][] rows, List<String> labels, int[] shape) {
     public static Vectors read(Path data, Path labelsFile, String labelColumn, String shape, int limit) throws IOException {
         if (!Files.isRegularFile(data)) throw new IOException(data + ": no such file");
         String name = data.getFileName().toString().toLowerCase(Locale.ROOT);
-        float[][] rows;
+        Rows rows;
         List<String> labels = null;
         int[] imageShape = null;
         if (isIdx(data)) {
             Idx.Images imgs = Idx.readImages(data, limit);
-            rows = imgs.asRows(limit);
+            rows = Rows.unsignedBytes(imgs.pixels(), imgs.count(), imgs.rows() * imgs.cols());
             imageShape = new int[] {imgs.cols(), imgs.rows(), 1};
             Path l = labelsFile != null ? labelsFile : beside(data, "images-idx3", "labels-idx1");
             if (l != null) labels = labels(l, labelColumn, limit);
         } else {
             boolean tsv = name.endsWith(".tsv") || name.endsWith(".tab");
             CsvMatrix.Table t = CsvMatrix.read(data, limit, tsv ? '\t' : ',', labelsFile == null ? labelColumn : null);
-            rows = new float[t.size()][];
+            float[][] f = new float[t.size()][];
             for (int i = 0; i < t.size(); i++) {
-                rows[i] = new float[t.columns()];
-                for (int j = 0; j < t.columns(); j++) rows[i][j] = (float) t.rows()[i][j];
+                f[i] = new float[t.columns()];
+                for (int j = 0; j < t.columns(); j++) f[i][j] = (float) t.rows()[i][j];
             }
+            rows = Rows.of(f);
             if (t.labels() != null) labels = Arrays.asList(t.labels());
             Path l = labelsFile != null ? labelsFile : tsv ? besideFile(data, "metadata.tsv") : null;
             if (l != null) labels = labels(l, labelColumn, limit);
         }
-        if (rows.length == 0) throw new IOException(data.getFileName() + ": no rows");
-        if (labels != null && labels.size() < rows.length) {
-            throw new IOException((labelsFile != null ? labelsFile.getFileName() : data.getFileName()) + " has " + labels.size() + " labels for " + rows.length + " rows");
+        if (rows.n() == 0) throw new IOException(data.getFileName() + ": no rows");
+        if (labels != null && labels.size() < rows.n()) {
+            throw new IOException((labelsFile != null ? labelsFile.getFileName() : data.getFileName()) + " has " + labels.size() + " labels for " + rows.n() + " rows");
         }
-        if (labels != null && labels.size() > rows.length) labels = labels.subList(0, rows.length);
-        int d = rows[0].length;
+        if (labels != null && labels.size() > rows.n()) labels = labels.subList(0, rows.n());
+        int d = rows.d();
         if (shape != null) imageShape = parseShape(shape, d);
         else if (imageShape == null) {
             int side = (int) Math.round(Math.sqrt(d));

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * An n x d matrix less its column means, without a copy of it: the caller's float rows (or row-major
+ * An n x d matrix less its column means, without a copy of it: the caller's {@link Rows} (or row-major
  * doubles) and the means, handed out a block of rows at a time as the padded floats {@link MatMul}'s
  * kernels want (row stride sa = d rounded up to 16, zeros beyond d and beyond n). PCA of 80,000 CNN or HOG
  * rows of 2,000 values thus needs no second n x d matrix beside the rows. Means are summed in double and
@@ -14,13 +14,13 @@ final class CentredRows {
     /** Rows per block of the mean and variance passes; partial sums are combined in block order (deterministic). */
     private static final int BLOCK = 4096;
 
-    private final float[][] rows;   // one of rows and flat is set
+    private final Rows rows;   // one of rows and flat is set
     private final double[] flat;
     private final int n, d, sa;
     private final double[] mean;
     private final double totalVariance;
 
-    private CentredRows(float[][] rows, double[] flat, int n, int d) {
+    private CentredRows(Rows rows, double[] flat, int n, int d) {
         this.rows = rows;
         this.flat = flat;
         this.n = n;
@@ -30,8 +30,14 @@ final class CentredRows {
         double[][] sums = new double[blocks][d];
         IntStream.range(0, blocks).parallel().forEach(b -> {
             double[] s = sums[b];
+            float[] row = rows != null ? new float[d] : null;
             for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-                for (int j = 0; j < d; j++) s[j] += raw(i, j);
+                if (rows != null) {
+                    rows.copy(i, row, 0);
+                    for (int j = 0; j < d; j++) s[j] += row[j];
+                } else {
+                    for (int j = 0, o = i * d; j < d; j++) s[j] += flat[o + j];
+                }
             }
         });
         mean = new double[d];
@@ -40,11 +46,10 @@ final class CentredRows {
         double[] squares = new double[blocks];
         IntStream.range(0, blocks).parallel().forEach(b -> {
             double sq = 0;
+            float[] row = new float[d];
             for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-                for (int j = 0; j < d; j++) {
-                    float v = (float) (raw(i, j) - mean[j]);
-                    sq += v * v;
-                }
+                centred(i, row, 0);
+                for (int j = 0; j < d; j++) sq += row[j] * row[j];
             }
             squares[b] = sq;
         });
@@ -55,12 +60,14 @@ final class CentredRows {
 
     /** The rows (all of the same length), referenced, not copied. */
     static CentredRows of(float[][] x) {
-        int n = x.length, d = n == 0 ? 0 : x[0].length;
-        for (int i = 0; i < n; i++) {
-            if (x[i].length != d) throw new IllegalArgumentException("PCA: row " + i + " has " + x[i].length + " values, expected " + d);
+        try {
+            return of(Rows.of(x));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("PCA: " + e.getMessage(), e);
         }
-        return new CentredRows(x, null, n, d);
     }
+
+    static CentredRows of(Rows x) { return new CentredRows(x, null, x.n(), x.d()); }
 
     /** The n x d row-major doubles x, referenced, not copied. */
     static CentredRows of(double[] x, int n, int d) {
@@ -68,7 +75,15 @@ final class CentredRows {
         return new CentredRows(null, x, n, d);
     }
 
-    private double raw(int i, int j) { return rows != null ? rows[i][j] : flat[i * d + j]; }
+    /** Row i less the means, rounded to float, into out[off, off + d). */
+    private void centred(int i, float[] out, int off) {
+        if (rows != null) {
+            rows.copy(i, out, off);
+            for (int j = 0; j < d; j++) out[off + j] = (float) (out[off + j] - mean[j]);
+        } else {
+            for (int j = 0, s = i * d; j < d; j++) out[off + j] = (float) (flat[s + j] - mean[j]);
+        }
+    }
 
     int n() { return n; }
     int d() { return d; }
@@ -84,12 +99,7 @@ final class CentredRows {
     void fill(int i0, int i1, float[] buf) {
         for (int i = i0; i < i1; i++) {
             int o = (i - i0) * sa;
-            if (rows != null) {
-                float[] r = rows[i];
-                for (int j = 0; j < d; j++) buf[o + j] = (float) (r[j] - mean[j]);
-            } else {
-                for (int j = 0, s = i * d; j < d; j++) buf[o + j] = (float) (flat[s + j] - mean[j]);
-            }
+            centred(i, buf, o);
             Arrays.fill(buf, o + d, o + sa, 0f);
         }
         Arrays.fill(buf, (i1 - i0) * sa, MatMul.rows(i1 - i0) * sa, 0f);

@@ -78,6 +78,12 @@ public final class Pca {
         return fit(CentredRows.of(x), dims, stop);
     }
 
+    /** The same for any {@link Rows} (IDX pixels stay bytes). */
+    public static Fit fit(Rows x, int dims, java.util.function.BooleanSupplier stop) {
+        checkDims(dims);
+        return fit(CentredRows.of(x), dims, stop);
+    }
+
     private static void checkDims(int dims) {
         if (dims < 1) throw new IllegalArgumentException("PCA: dims must be >= 1, got " + dims);
     }

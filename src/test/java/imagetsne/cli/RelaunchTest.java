@@ -26,4 +26,13 @@ class RelaunchTest {
         assertEquals(List.of(), Relaunch.collector(tsne, List.of(), "-XX:+UseZGC", null), "JAVA_TOOL_OPTIONS");
         assertEquals(List.of(), Relaunch.collector(tsne, List.of(), null, "-XX:+UseSerialGC"), "JDK_JAVA_OPTIONS");
     }
+
+    @Test void headlessCommandsGetHugePagesWhereTheKernelOffersThem() {
+        String[] tsne = {"tsne", "in.csv", "-o", "out.csv"};
+        assertEquals(List.of(Relaunch.HUGE_PAGES), Relaunch.hugePages(tsne, List.of("-Xmx2g"), null, null, true));
+        assertEquals(List.of(), Relaunch.hugePages(tsne, List.of(), null, null, false), "the kernel has none: the JVM would warn");
+        assertEquals(List.of(), Relaunch.hugePages(new String[] {"view", "layout.json"}, List.of(), null, null, true), "not the sketch");
+        assertEquals(List.of(), Relaunch.hugePages(tsne, List.of("-XX:-UseTransparentHugePages"), null, null, true), "the user's choice");
+        assertEquals(List.of(), Relaunch.hugePages(tsne, List.of(), "-XX:+UseLargePages", null, true), "JAVA_TOOL_OPTIONS");
+    }
 }
