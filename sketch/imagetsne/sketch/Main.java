@@ -30,7 +30,7 @@ public final class Main {
             System.arraycopy(args, 0, view, 1, args.length);
             args = view;
         }
-        return Cli.execute(Cli.commandLine(new ViewCommand()), args);
+        return Cli.execute(Cli.commandLine(args, new ViewCommand()), args);
     }
 
     /** The folder holding images/ and data/: the working directory, else the jar's project (target/..). */
