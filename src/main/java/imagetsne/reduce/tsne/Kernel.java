@@ -27,6 +27,13 @@ interface Kernel {
      */
     float sqDist32(float[] x, int a, int b, int len);
 
+    /**
+     * The attraction of rows [from, to) of P in 2-D: out[2i, 2i + 1] = sum_e vals[e] w_e (y_i - y_j) over
+     * row i's entries e = rowStart[i] .. rowStart[i + 1], where cols[e] = 2j (where y_j starts in y) and
+     * w_e = 1 / (1 + |y_i - y_j|^2). Rows are padded to a multiple of {@link #lanes32()} with zero values.
+     */
+    void attraction(float[] y, int[] cols, float[] vals, int[] rowStart, int from, int to, float[] out);
+
     String name();
 
     /**
@@ -50,7 +57,18 @@ interface Kernel {
             yd[i] = y[i];
             md[i] = 1;
         }
+        // attraction: 64 points, each row all of them (len is a multiple of the lanes)
+        int pts = 64;
+        float[] y2 = new float[2 * pts], out2 = new float[2 * pts], vals = new float[pts * len];
+        int[] cols = new int[pts * len], rows = new int[pts + 1];
+        for (int i = 0; i < pts; i++) {
+            y2[2 * i] = i;
+            y2[2 * i + 1] = 0.5f * i;
+            rows[i + 1] = (i + 1) * len;
+            for (int e = i * len; e < (i + 1) * len; e++) { cols[e] = 2 * (e % pts); vals[e] = 1e-3f; }
+        }
         for (int c = 0; c < 1000; c++) {
+            if (c % 16 == 0) k.attraction(y2, cols, vals, rows, 0, pts, out2);
             k.sum32(0.25f + c * 1e-6f, -0.5f, x, y, m, len, f);
             k.sum(0.25 + c * 1e-6, -0.5, xd, yd, md, len, f);
             k.sqDist32(x, 0, 16, 64);
@@ -151,6 +169,22 @@ interface Kernel {
                 s3 += d3 * d3;
             }
             return (s0 + s1) + (s2 + s3);
+        }
+
+        @Override
+        public void attraction(float[] y, int[] cols, float[] vals, int[] rowStart, int from, int to, float[] out) {
+            for (int i = from; i < to; i++) {
+                float yx = y[2 * i], yy = y[2 * i + 1], fx = 0, fy = 0;
+                for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++) {
+                    int j = cols[e];
+                    float dx = yx - y[j], dy = yy - y[j + 1];
+                    float w = vals[e] / (1 + dx * dx + dy * dy);
+                    fx += w * dx;
+                    fy += w * dy;
+                }
+                out[2 * i] = fx;
+                out[2 * i + 1] = fy;
+            }
         }
 
         @Override

@@ -26,6 +26,7 @@ final class Optimizer {
         for (int it = 0; it < o.iterations; it++) {
             double exaggeration = it < o.exaggerationIterations ? o.earlyExaggeration : 1;
             double momentum = it < o.momentumSwitchIteration ? o.momentum : o.finalMomentum;
+            attraction.load(y);
             if (tree != null) {
                 z = treeStep(tree, attraction, y, n, dims, neg, par);
             } else {

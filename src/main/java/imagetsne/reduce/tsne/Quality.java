@@ -23,7 +23,7 @@ public final class Quality {
         }
         Neighbors nn;
         try (Parallel par = new Parallel(0)) {
-            nn = VpTree.knn(y, dims, k, 1, par);
+            nn = dims == 2 ? GridKnn2D.knn(y, k, par) : VpTree.knn(y, dims, k, 1, par);
         }
         int kk = nn.k();
         int[] votes = new int[maxLabel + 1];

@@ -67,5 +67,23 @@ final class VectorKernel implements Kernel {
     }
 
     @Override
+    public void attraction(float[] y, int[] cols, float[] vals, int[] rowStart, int from, int to, float[] out) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        for (int i = from; i < to; i++) {
+            FloatVector qx = FloatVector.broadcast(F, y[2 * i]), qy = FloatVector.broadcast(F, y[2 * i + 1]);
+            FloatVector fx = FloatVector.zero(F), fy = fx;
+            for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e += F.length()) {
+                FloatVector dx = qx.sub(FloatVector.fromArray(F, y, 0, cols, e));
+                FloatVector dy = qy.sub(FloatVector.fromArray(F, y, 1, cols, e));
+                FloatVector w = FloatVector.fromArray(F, vals, e).div(dx.fma(dx, dy.fma(dy, one)));
+                fx = dx.fma(w, fx);
+                fy = dy.fma(w, fy);
+            }
+            out[2 * i] = fx.reduceLanes(VectorOperators.ADD);
+            out[2 * i + 1] = fy.reduceLanes(VectorOperators.ADD);
+        }
+    }
+
+    @Override
     public String name() { return "simd-" + F.length() + "x32"; }   // Barnes-Hut runs the float kernel
 }
