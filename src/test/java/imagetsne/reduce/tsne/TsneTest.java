@@ -62,8 +62,9 @@ class TsneTest {
                 assertEquals("exact", runs[0].repulsion());
                 assertEquals("barnes-hut", runs[1].repulsion());
                 assertEquals("fft", runs[3].repulsion());
-                // the engine sums in its own point order (Locality), so only rounding differs
-                assertEquals(KlDivergence.exact(p, runs[0].y(), 2, par), runs[0].kl(), 1e-8, "exact run reports the exact KL");
+                // the engine sums in its own point order (Locality), so only rounding differs: the normaliser's
+                // single-precision sums (ExactRepulsion.normaliser), ~1e-7 relative
+                assertEquals(KlDivergence.exact(p, runs[0].y(), 2, par), runs[0].kl(), 1e-6, "exact run reports the exact KL");
                 for (int r = 0; r < 4; r++) {
                     kl[r] += KlDivergence.exact(p, runs[r].y(), 2, par) / sets;
                     acc[r] += Quality.knnAccuracy(runs[r].y(), 2, labels, 10) / sets;
