@@ -50,6 +50,32 @@ class BarnesHut2DTest {
     }
 
     @Test
+    void aRefittedTreeKeepsTheRuleAfterThePointsMove() {
+        int n = 3000;
+        double[] before = clusteredLayout(n, 4), after = before.clone();
+        Random rnd = new Random(5);
+        for (int i = 0; i < n; i++) {
+            after[2 * i] += rnd.nextGaussian() * 0.5;
+            after[2 * i + 1] += rnd.nextGaussian() * 0.5;
+        }
+        for (int i = 0; i < n / 50; i++) { after[2 * (i * 37 % n)] += 40; }   // a few leave their cells far behind
+        try (Parallel par = new Parallel(2)) {
+            BarnesHut2D refitting = new BarnesHut2D(0.5, par, BarnesHut2D.LEAF, Kernel.best(), 5);
+            refitting.compute(before, n, 2, new double[2 * n]);   // the full build
+            double[] exact = new double[2 * n], refit = new double[2 * n], perPoint = new double[2 * n], fresh = new double[2 * n];
+            double ze = new ExactRepulsion(par).compute(after, n, 2, exact);
+            double zr = refitting.compute(after, n, 2, refit);    // the last tree, refitted
+            new BarnesHutRepulsion(0.5, par).compute(after, n, 2, perPoint);
+            new BarnesHut2D(0.5, par).compute(after, n, 2, fresh);
+            double errRefit = BarnesHutRepulsionTest.relativeError(exact, refit);
+            double errPerPoint = BarnesHutRepulsionTest.relativeError(exact, perPoint);
+            assertTrue(errRefit <= errPerPoint, "refitted " + errRefit + " vs bhtsne's walk " + errPerPoint
+                    + " (a fresh tree: " + BarnesHutRepulsionTest.relativeError(exact, fresh) + ")");
+            assertEquals(ze, zr, 1e-2 * ze, "Z");
+        }
+    }
+
+    @Test
     void theThetaZeroLimitIsExactUpToSinglePrecision() {
         int n = 700;
         double[] y = clusteredLayout(n, 2);   // clusters 0.05 wide at 30 from the origin: float's worst case
