@@ -30,7 +30,8 @@ final class BarnesHut2D extends TreeRepulsion {
      * between: the points move little from one step to the next, and the build is serial, a quarter of a
      * step's time at 70,000 points (3 of 12 ms) but an eighth at 10,000. 70,000 Fashion-MNIST, 1,000
      * iterations: building every step 14.9 s, KL 3.217, 10-NN 0.826; every 4th 14.0 s, 3.223, 0.828; every
-     * 8th 13.3 s, 3.224, 0.827. At 10,000 MNIST every 4th cost 10-NN accuracy 0.952 -> 0.950 for ~0.2 s.
+     * 8th 13.3 s, 3.224, 0.827 (one sitting; every 6th, later: KL 3.224, 10-NN 0.827). At 10,000 MNIST
+     * every 4th cost 10-NN accuracy 0.952 -> 0.950 for ~0.2 s, so smaller runs build every step.
      */
     static final int REBUILD_EVERY = 6, REFIT_FROM = 40_000;
     private static final float[] ONES = new float[64];
