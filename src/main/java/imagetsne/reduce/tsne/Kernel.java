@@ -47,7 +47,8 @@ interface Kernel {
     static void warmUp(Kernel k) {
         // 1,000 calls of 16 SIMD steps each: calls + loop turns pass the optimising compiler's 15,000
         int len = 16 * Math.max(k.lanes(), k.lanes32());
-        float[] x = new float[len], y = new float[len], m = new float[len];
+        // x also holds the two 64-float rows of the distance call below (16 floats apart)
+        float[] x = new float[Math.max(len, 16 + 64)], y = new float[len], m = new float[len];
         double[] xd = new double[len], yd = new double[len], md = new double[len], f = new double[2];
         for (int i = 0; i < len; i++) {
             x[i] = i;

@@ -76,6 +76,13 @@ class BarnesHut2DTest {
     }
 
     @Test
+    void theWarmUpRunsOnEveryKernel() {
+        // the scalar kernel is what a JVM without the Vector API runs (IMAGETSNE_RELAUNCH=false)
+        Kernel.warmUp(Kernel.Scalar.INSTANCE);
+        Kernel.warmUp(Kernel.best());
+    }
+
+    @Test
     void theThetaZeroLimitIsExactUpToSinglePrecision() {
         int n = 700;
         double[] y = clusteredLayout(n, 2);   // clusters 0.05 wide at 30 from the origin: float's worst case
