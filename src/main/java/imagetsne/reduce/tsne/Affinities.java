@@ -76,45 +76,52 @@ final class Affinities {
         for (int e = 0; e < n * k; e++) inEdge[fill[idx[e]]++] = e;   // e / k is the source row
         // row lengths: own k plus the incoming ones that are not also outgoing
         int[] rowStart = new int[n + 1];
+        // one stamp array (and one slot array) per thread for both passes, where one per chunk was 54 MB of
+        // garbage at 70,000 points, made while the neighbour graph is live and so copied by the collector:
+        // row i stamps i in the first pass and n + i in the second, so no pass sees another's marks
+        ThreadLocal<int[]> marks = ThreadLocal.withInitial(() -> {
+            int[] m = new int[n];
+            java.util.Arrays.fill(m, -1);
+            return m;
+        });
+        ThreadLocal<int[]> slots = ThreadLocal.withInitial(() -> new int[n]);
         par.forChunks(n, (c, from, to) -> {
-            int[] mark = new int[n];
-            java.util.Arrays.fill(mark, -1);
-            for (int i = from; i < to; i++) rowStart[i + 1] = rowLength(i, idx, k, inStart, inEdge, mark);
+            int[] mark = marks.get();
+            for (int i = from; i < to; i++) rowStart[i + 1] = rowLength(i, i, idx, k, inStart, inEdge, mark);
         });
         for (int i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
         int[] cols = new int[rowStart[n]];
         double[] vals = new double[rowStart[n]];
         double norm = 2.0 * n;
         par.forChunks(n, (c, from, to) -> {
-            int[] mark = new int[n], at = new int[n];
-            java.util.Arrays.fill(mark, -1);
-            for (int i = from; i < to; i++) fillRow(i, idx, k, cond, inStart, inEdge, rowStart[i], norm, mark, at, cols, vals);
+            int[] mark = marks.get(), at = slots.get();
+            for (int i = from; i < to; i++) fillRow(i, n + i, idx, k, cond, inStart, inEdge, rowStart[i], norm, mark, at, cols, vals);
         });
         return new SparseP(n, rowStart, cols, vals);
     }
 
     // per-row methods: called n times, the JIT compiles them early and once (see ApproxKnn)
 
-    private static int rowLength(int i, int[] idx, int k, int[] inStart, int[] inEdge, int[] mark) {
-        for (int a = 0; a < k; a++) mark[idx[i * k + a]] = i;
+    private static int rowLength(int i, int stamp, int[] idx, int k, int[] inStart, int[] inEdge, int[] mark) {
+        for (int a = 0; a < k; a++) mark[idx[i * k + a]] = stamp;
         int extra = 0;
-        for (int t = inStart[i]; t < inStart[i + 1]; t++) if (mark[inEdge[t] / k] != i) extra++;
+        for (int t = inStart[i]; t < inStart[i + 1]; t++) if (mark[inEdge[t] / k] != stamp) extra++;
         return k + extra;
     }
 
-    private static void fillRow(int i, int[] idx, int k, double[] cond, int[] inStart, int[] inEdge, int out,
+    private static void fillRow(int i, int stamp, int[] idx, int k, double[] cond, int[] inStart, int[] inEdge, int out,
                                 double norm, int[] mark, int[] at, int[] cols, double[] vals) {
         int start = out;
         for (int a = 0; a < k; a++) {
             int j = idx[i * k + a];
-            mark[j] = i;
+            mark[j] = stamp;
             at[j] = out;
             cols[out] = j;
             vals[out++] = cond[i * k + a];
         }
         for (int t = inStart[i]; t < inStart[i + 1]; t++) {
             int e = inEdge[t], r = e / k;
-            if (mark[r] == i) {
+            if (mark[r] == stamp) {
                 vals[at[r]] += cond[e];
             } else {
                 cols[out] = r;
