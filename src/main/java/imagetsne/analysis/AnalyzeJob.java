@@ -4,6 +4,7 @@ import imagetsne.grid.GridAssigner;
 import imagetsne.grid.GridAssignment;
 import imagetsne.grid.GridShape;
 import imagetsne.layout.Layout;
+import imagetsne.reduce.Rows;
 import imagetsne.source.SourceImage;
 import imagetsne.source.s3.S3Fetcher;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class AnalyzeJob implements Job<AnalysisResult> {
         c.check();
 
         t0 = System.nanoTime();
-        Embedding e = new EmbedJob(imagetsne.reduce.Rows.of(fs.vectors()), o.pcaDims, o.tsne).run(l, c);
+        Embedding e = new EmbedJob(Rows.of(fs.vectors()), o.pcaDims, o.tsne).run(l, c);
         seconds.put(Stage.PCA, e.pcaSeconds());
         seconds.put(Stage.TSNE, since(t0) - e.pcaSeconds());
 

@@ -4,6 +4,7 @@ import imagetsne.grid.GridAssigner;
 import imagetsne.grid.GridAssignment;
 import imagetsne.grid.GridShape;
 import imagetsne.layout.Layout;
+import imagetsne.reduce.Rows;
 import imagetsne.reduce.tsne.TsneOptions;
 import imagetsne.source.s3.S3Config;
 import java.awt.image.BufferedImage;
@@ -43,7 +44,7 @@ public final class Session {
     }
 
     /** PCA to {@code pcaDims} (when the rows have more; 0 = none), then t-SNE, of any numeric rows. */
-    public static Job<Embedding> embed(imagetsne.reduce.Rows rows, int pcaDims, TsneOptions tsne) {
+    public static Job<Embedding> embed(Rows rows, int pcaDims, TsneOptions tsne) {
         return new EmbedJob(rows, pcaDims, tsne);
     }
 

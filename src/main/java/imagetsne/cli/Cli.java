@@ -1,6 +1,7 @@
 package imagetsne.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,10 +44,10 @@ public final class Cli implements Runnable {
     public static CommandLine commandLine(String[] argv, Object... extraCommands) {
         CommandLine cl = new CommandLine(new Cli());
         String asked = argv.length > 0 ? argv[0] : null;
-        boolean one = COMMANDS.stream().anyMatch(c -> name(c).equals(asked))
-                || java.util.Arrays.stream(extraCommands).anyMatch(c -> name(c.getClass()).equals(asked));
-        for (Class<?> c : COMMANDS) if (!one || name(c).equals(asked)) cl.addSubcommand(c);
-        for (Object c : extraCommands) if (!one || name(c.getClass()).equals(asked)) cl.addSubcommand(c);
+        List<Object> all = new ArrayList<>(COMMANDS);
+        all.addAll(List.of(extraCommands));
+        boolean one = all.stream().anyMatch(c -> name(c).equals(asked));
+        for (Object c : all) if (!one || name(c).equals(asked)) cl.addSubcommand(c);
         // wide enough that picocli's line breaking (which may break after '.' and '/') leaves file names whole
         cl.setUsageHelpWidth(110);
         cl.setUsageHelpAutoWidth(true);
@@ -64,7 +65,10 @@ public final class Cli implements Runnable {
         return cl;
     }
 
-    private static String name(Class<?> command) { return command.getAnnotation(Command.class).name(); }
+    /** The @Command name of a command class or object. */
+    private static String name(Object command) {
+        return (command instanceof Class<?> c ? c : command.getClass()).getAnnotation(Command.class).name();
+    }
 
     private static int usage(CommandLine cmd, String message) {
         PrintWriter err = cmd.getErr();
