@@ -31,7 +31,10 @@ public final class Relaunch {
 
     /** True when the Vector API is loaded in this JVM. */
     public static boolean hasVectorApi() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        // the boot layer's set, not findModule: that searches the parent layers with a stream when the module
+        // is missing, as it is in the launching JVM, and a stream's first use costs ~10 ms of its start
+        for (Module m : ModuleLayer.boot().modules()) if (m.getName().equals("jdk.incubator.vector")) return true;
+        return false;
     }
 
     /**
@@ -60,9 +63,12 @@ public final class Relaunch {
             cds = ClassArchive.forCommand(args, HEADLESS, jvm, System.getProperty("java.class.path"), System.getProperty("java.home"));
             if (cds != null) cmd.addAll(cds.jvmOptions());
             // The SIMD kernels run ~100x slower until the optimising compiler has them, and they are called
-            // too few times for its usual thresholds to come soon: compile them after 1/20 of the calls.
+            // too few times for its usual thresholds to come soon: compile them after 1/100 of the calls. Until
+            // then every call runs the Vector API's Java fallbacks, which get hot and queue for the same
+            // compiler thread: the sooner the kernels are queued, the less they wait behind them.
+            // The value must be written as a double: an integer is an error, which quiet would hide.
             cmd.add("-XX:CompileCommand=quiet");
-            for (String kernel : VECTOR_KERNELS) cmd.add("-XX:CompileCommand=CompileThresholdScaling," + kernel + "::*,0.05");
+            for (String kernel : VECTOR_KERNELS) cmd.add("-XX:CompileCommand=CompileThresholdScaling," + kernel + "::*,0.01");
         }
         cmd.addAll(heapDefault(jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));
         cmd.addAll(collector(args, jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));

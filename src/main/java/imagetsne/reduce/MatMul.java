@@ -41,6 +41,9 @@ final class MatMul {
         }
     }
 
+    /** Waits for a warm-up under way; returns at once when none was started. */
+    static void awaitStarted() { if (warmUp != null) awaitWarmUp(null); }
+
     /** Waits for the warm-up (starting it if need be), so real work does not run uncompiled. */
     static void awaitWarmUp() { awaitWarmUp(null); }
 

@@ -46,6 +46,9 @@ public final class Pca {
      */
     public static void prepare() { MatMul.prepare(); }
 
+    /** Waits for the warm-up {@link #prepare} started; returns at once when none was. */
+    public static void awaitPrepared() { MatMul.awaitStarted(); }
+
     /** rows = items; returns n x min(dims, d, n) projections. */
     public static double[][] reduce(float[][] x, int dims) { return fit(x, dims).projections(); }
 
@@ -138,13 +141,7 @@ public final class Pca {
                 Cancelled.check(stop);
                 int i1 = Math.min(n, i0 + BLOCK);
                 c.fill(i0, i1, a);
-                for (int r = 0; r < i1 - i0; r++) {
-                    for (int j = 0; j < d; j++) {
-                        double v = a[r * sa + j];
-                        if (v == 0) continue;
-                        for (int e = j, o = j * d; e < d; e++) s.data[o + e] += v * a[r * sa + e];
-                    }
-                }
+                scatter(a, i1 - i0, sa, d, s.data);
             }
             for (int j = 0; j < d; j++) for (int e = 0; e < j; e++) s.data[j * d + e] = s.data[e * d + j];
         }
@@ -165,17 +162,39 @@ public final class Pca {
             for (int i0 = 0; i0 < n; i0 += BLOCK) {
                 int i1 = Math.min(n, i0 + BLOCK);
                 c.fill(i0, i1, a);
-                for (int r = 0; r < i1 - i0; r++) {
-                    for (int j = 0; j < d; j++) {
-                        double v = a[r * sa + j];
-                        if (v != 0) for (int b = 0; b < k; b++) proj[(i0 + r) * k + b] += v * loadings[j * k + b];
-                    }
-                }
+                project(a, i1 - i0, sa, d, loadings, k, proj, i0 * k);
             }
         }
         double[] variances = new double[k];
         for (int b = 0; b < k; b++) variances[b] = Math.max(0, values[b]) / n;
         return new Components(proj, loadings, variances);
+    }
+
+    /*
+     * The two loops of exact() over the rows, as methods of their own: when they get hot the JIT compiles
+     * these few lines, not all of exact() from inside its loop, a compilation that held the one optimising
+     * compiler thread for a quarter of a second at the start of every t-SNE (which starts from this PCA).
+     */
+
+    /** Adds the upper triangle of A^T A over the first {@code rows} rows of a (row stride sa, d columns) to s (d x d). */
+    private static void scatter(float[] a, int rows, int sa, int d, double[] s) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < d; j++) {
+                double v = a[r * sa + j];
+                if (v == 0) continue;
+                for (int e = j, o = j * d; e < d; e++) s[o + e] += v * a[r * sa + e];
+            }
+        }
+    }
+
+    /** Adds rows x loadings (d x k) to proj from index at on: the rows' projections on the k components. */
+    private static void project(float[] a, int rows, int sa, int d, double[] loadings, int k, double[] proj, int at) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < d; j++) {
+                double v = a[r * sa + j];
+                if (v != 0) for (int b = 0; b < k; b++) proj[at + r * k + b] += v * loadings[j * k + b];
+            }
+        }
     }
 
     /** Top-k eigenpairs of a symmetric matrix, largest first, vectors as columns. */
