@@ -71,8 +71,9 @@ public final class Tsne {
                     ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Initialization.pca(input, n, inputDims, dims, o.seed),
                             r -> { Thread t = new Thread(r, "tsne-start"); t.setDaemon(true); t.start(); })
                     : java.util.concurrent.CompletableFuture.completedFuture(null);
-            // not for small runs, which are done sooner than its ~40 ms; the approximate search uses it too
-            if (n >= 2_000) Kernel.warmUpOnce();
+            // the kernel's warm-up beside the neighbour search (started sooner by prepare()); the optimiser
+            // waits for it; not for small runs, which are done sooner than its ~40 ms
+            if (n >= 2_000) Kernel.warmUpInBackground();
             long tk = System.nanoTime();
             Neighbors nn = neighbours(flat, n, d, k, o, exact, par, stop);
             long ta = System.nanoTime();
@@ -127,7 +128,11 @@ public final class Tsne {
                                 java.util.function.BooleanSupplier stop) {
         boolean exact = forceExact || o.knn == TsneOptions.Knn.EXACT
                 || (o.knn == TsneOptions.Knn.AUTO && n < o.knnExactBelow);
-        if (!exact) return new ApproxKnn().knn(x, d, k, o.seed, par);
+        if (!exact) {
+            // its distances are the kernel's (the exact search's are the PCA's products): it waits for the warm-up
+            if (x.length / d >= 2_000) Kernel.warmUpOnce();
+            return new ApproxKnn().knn(x, d, k, o.seed, par);
+        }
         KnnGraph.Result r = KnnGraph.exact(x, x.length / d, d, k, stop);
         return new Neighbors(r.n(), r.k(), r.indices(), r.sqDistances());
     }

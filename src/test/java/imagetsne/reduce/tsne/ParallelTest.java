@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
-/** The spinning pool: every chunk once, sums in chunk order, failures and cancellation surface, no deadlock. */
+/** The pool: every chunk once, sums in chunk order whatever the threads, failures and cancellation surface. */
 class ParallelTest {
     @Test void everyChunkRunsOnceAndSumsDoNotDependOnTheThreads() {
         int n = 100_003;
@@ -22,7 +22,7 @@ class ParallelTest {
         }
         for (int threads : new int[] {2, 3, 5}) {
             try (Parallel par = new Parallel(threads)) {
-                // many short loops back to back, as the optimiser runs them: the workers spin between them
+                // many short loops back to back, as the optimiser runs them
                 for (int round = 0; round < 2_000; round++) {
                     AtomicIntegerArray seen = new AtomicIntegerArray(Parallel.chunks(n));
                     par.forChunks(n, (c, from, to) -> seen.incrementAndGet(c));
@@ -54,14 +54,6 @@ class ParallelTest {
             AtomicInteger ran = new AtomicInteger();
             assertThrows(Cancelled.class, () -> par.forEach(64, i -> { if (ran.incrementAndGet() == 3) stop.set(true); }));
             assertTrue(ran.get() < 64, "ran " + ran.get() + " of 64 chunks");
-        }
-    }
-
-    @Test void aLoopInsideALoopRunsOnItsOwnThreadInsteadOfWaitingForever() {
-        try (Parallel par = new Parallel(2)) {
-            AtomicInteger inner = new AtomicInteger();
-            par.forEach(8, i -> par.forEach(10, j -> inner.incrementAndGet()));
-            assertEquals(80, inner.get());
         }
     }
 }
