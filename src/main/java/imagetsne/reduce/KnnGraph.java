@@ -150,17 +150,20 @@ public final class KnnGraph {
 
         /**
          * Row r's neighbours with their distances in double, nearest first (ties by index), into the output:
-         * sorted by their float distances (as keys: the bits of a non-negative float order like its value,
-         * and the index breaks ties), then re-sorted by the double distances, a short insertion sort since
-         * the float order is nearly right.
+         * in the order of their float distances (ties by index), taken off the heap worst first, then
+         * re-sorted by the double distances, a short insertion sort since the float order is nearly right.
+         * The heap's own sift, hot from the scan, where a sort would be one more method for the JIT to
+         * compile while the search runs.
          */
         void finish(int r, int i, double[] x, int d, int[] outIdx, double[] outDist) {
             int h = r * k, o = i * k;
-            long[] keys = new long[k];
-            for (int a = 0; a < k; a++) keys[a] = (long) Float.floatToIntBits(dist[h + a]) << 32 | idx[h + a];
-            java.util.Arrays.sort(keys);
+            int[] order = new int[k];
+            for (int s = k; s > 0; s--) {   // the root is the worst of the s left: it goes to place s - 1
+                order[s - 1] = idx[h];
+                if (s > 1) siftDown(h, s - 1, dist[h + s - 1], idx[h + s - 1]);
+            }
             for (int a = 0; a < k; a++) {
-                int j = (int) keys[a];
+                int j = order[a];
                 double v = 0;
                 for (int t = 0; t < d; t++) { double diff = x[i * d + t] - x[j * d + t]; v += diff * diff; }
                 int p = o + a;
