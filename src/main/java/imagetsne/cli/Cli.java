@@ -46,7 +46,8 @@ public final class Cli implements Runnable {
         String asked = argv.length > 0 ? argv[0] : null;
         List<Object> all = new ArrayList<>(COMMANDS);
         all.addAll(List.of(extraCommands));
-        boolean one = all.stream().anyMatch(c -> name(c).equals(asked));
+        boolean one = false;
+        for (Object c : all) one |= name(c).equals(asked);
         for (Object c : all) if (!one || name(c).equals(asked)) cl.addSubcommand(c);
         // wide enough that picocli's line breaking (which may break after '.' and '/') leaves file names whole
         cl.setUsageHelpWidth(110);

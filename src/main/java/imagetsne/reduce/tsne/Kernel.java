@@ -94,7 +94,8 @@ interface Kernel {
      * compiler thread (side by side, the PCA's kernels were ready ~0.5 s later at 10,000 points).
      */
     static void warmUpInBackground() {
-        if (WARM_UP.isDone()) return;
+        // once: the launcher, the tsne command and each t-SNE of 2,000 points or more all ask for it
+        if (!WARM_UP_STARTED.compareAndSet(false, true)) return;
         Thread t = new Thread(() -> {
             imagetsne.reduce.Pca.awaitPrepared();
             WARM_UP.run();
@@ -102,6 +103,9 @@ interface Kernel {
         t.setDaemon(true);
         t.start();
     }
+
+    /** Set by the first {@link #warmUpInBackground}. */
+    java.util.concurrent.atomic.AtomicBoolean WARM_UP_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Runs once; a second caller waits for the first. */
     java.util.concurrent.FutureTask<Void> WARM_UP = new java.util.concurrent.FutureTask<>(() -> warmUp(best()), null);

@@ -130,7 +130,7 @@ public final class Tsne {
                 || (o.knn == TsneOptions.Knn.AUTO && n < o.knnExactBelow);
         if (!exact) {
             // its distances are the kernel's (the exact search's are the PCA's products): it waits for the warm-up
-            if (x.length / d >= 2_000) Kernel.warmUpOnce();
+            if (n >= 2_000) Kernel.warmUpOnce();
             return new ApproxKnn().knn(x, d, k, o.seed, par);
         }
         KnnGraph.Result r = KnnGraph.exact(x, x.length / d, d, k, stop);
