@@ -37,9 +37,9 @@ final class CentredRows {
             for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
                 if (rows != null) {
                     rows.copy(i, row, 0);
-                    for (int j = 0; j < d; j++) s[j] += row[j];
+                    add(row, s, d);
                 } else {
-                    for (int j = 0, o = i * d; j < d; j++) s[j] += flat[o + j];
+                    add(flat, i * d, s, d);
                 }
             }
         });
@@ -52,13 +52,47 @@ final class CentredRows {
             float[] row = new float[d];
             for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
                 centred(i, row, 0);
-                for (int j = 0; j < d; j++) sq += row[j] * row[j];
+                sq += squares(row, d);
             }
             squares[b] = sq;
         });
         double t = 0;
         for (double s : squares) t += s;
         totalVariance = t / Math.max(n, 1);
+    }
+
+    // The passes' per-row loops are methods of their own, called once a row: so they are compiled after a
+    // few hundred rows, and by the warm-up before the real rows come, where loops inside the passes waited
+    // for on-stack replacement and ran interpreted through most of a 10,000-row pass.
+
+    private static void add(float[] row, double[] s, int d) { for (int j = 0; j < d; j++) s[j] += row[j]; }
+
+    private static void add(double[] x, int o, double[] s, int d) { for (int j = 0; j < d; j++) s[j] += x[o + j]; }
+
+    private static double squares(float[] row, int d) {
+        double sq = 0;
+        for (int j = 0; j < d; j++) sq += row[j] * row[j];
+        return sq;
+    }
+
+    /**
+     * Runs the passes and {@link #fill} on small matrices of bytes, floats and doubles until their loops pass the
+     * JIT's thresholds (a few ms, interpreted), so that a PCA in a fresh JVM does not centre its rows in the
+     * interpreter while the compilers' queues are full. Part of the PCA's warm-up ({@link MatMul#prepare}).
+     */
+    static void warmUp() {
+        int n = 64, d = 48;
+        byte[] v = new byte[n * d];
+        float[][] f = new float[n][d];
+        double[] x = new double[n * d];
+        for (int i = 0; i < v.length; i++) { v[i] = (byte) (i * 7); f[i / d][i % d] = i % 13; x[i] = i % 17; }
+        // every kind of input, so that none is compiled out as never seen (PCA on the t-SNE's start uses doubles)
+        Rows bytes = Rows.unsignedBytes(v, n, d), floats = Rows.of(f);
+        float[] buf = new float[MatMul.rows(n) * ((d + 15) & ~15)];
+        for (int round = 0; round < 60; round++) {
+            CentredRows c = round % 3 == 0 ? of(bytes) : round % 3 == 1 ? of(floats) : of(x, n, d);
+            c.fill(0, n, buf);
+        }
     }
 
     /** The rows (all of the same length), referenced, not copied. */

@@ -42,15 +42,10 @@ public final class KnnGraph {
         // columns past n: infinitely far, so no scan takes them
         float[] norm = new float[blocks * COLS];
         java.util.Arrays.fill(norm, n, norm.length, Float.POSITIVE_INFINITY);
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < d; j++) s += (double) a[i * sa + j] * a[i * sa + j];
-            norm[i] = (float) s;
-        }
         float[][] columns = new float[blocks][d * COLS];  // x transposed, a block of COLS rows at a time
         for (int i = 0; i < n; i++) {
-            float[] w = columns[i / COLS];
-            for (int j = 0; j < d; j++) w[j * COLS + i % COLS] = a[i * sa + j];
+            norm[i] = squaredNorm(a, i * sa, d);
+            transpose(a, i * sa, d, columns[i / COLS], i % COLS);
         }
         int rows = MatMul.rows(n);
         IntStream.range(0, (rows + ROWS - 1) / ROWS).parallel().forEach(t -> {
@@ -71,6 +66,20 @@ public final class KnnGraph {
         });
         Cancelled.check(stop);
         return new Result(n, kk, idx, dist);
+    }
+
+    // Per-row methods: called n times, they are compiled early and once, where loops inside exact (called
+    // once) could only be compiled on the stack, with the whole method around them.
+
+    private static float squaredNorm(float[] a, int off, int d) {
+        double s = 0;
+        for (int j = 0; j < d; j++) s += (double) a[off + j] * a[off + j];
+        return (float) s;
+    }
+
+    /** Row a[off, off + d) into column c of the COLS-wide block w. */
+    private static void transpose(float[] a, int off, int d, float[] w, int c) {
+        for (int j = 0; j < d; j++) w[j * COLS + c] = a[off + j];
     }
 
     /** The step-th block visited from home: home, home + 1, home - 1, home + 2, ... within [0, blocks). */

@@ -34,7 +34,10 @@ final class MatMul {
         if (warmUp != null) return;
         synchronized (MatMul.class) {
             if (warmUp != null) return;
-            Thread t = new Thread(() -> MatKernel.warmUp(KERNEL), "pca-warm-up");
+            Thread t = new Thread(() -> {
+                CentredRows.warmUp();   // first: the centring comes before the products
+                MatKernel.warmUp(KERNEL);
+            }, "pca-warm-up");
             t.setDaemon(true);
             t.start();
             warmUp = t;

@@ -94,4 +94,29 @@ class MatMulTest {
         for (int j = c.d(); j < c.sa(); j++) for (int b = 0; b < 64; b++) assertEquals(0f, zr[j * 64 + b]);
         for (int i = c.n(); i < MatMul.rows(c.n()); i++) for (int b = 0; b < 64; b++) assertEquals(0f, y[i * 64 + b]);
     }
+    @Test void rowsAreCentredTheSameFromBytesFloatsAndDoublesAfterTheWarmUp() throws IOException {
+        // the warm-up compiles the passes on all three kinds; the real rows must come out as if it had not run
+        CentredRows.warmUp();
+        Idx.Images im = Idx.readImages(SharedData.fashionImages(), 1500);
+        int n = im.count(), d = im.rows() * im.cols();
+        float[][] floats = im.asRows(0);
+        double[] doubles = new double[n * d];
+        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) doubles[i * d + j] = floats[i][j];
+        CentredRows b = CentredRows.of(Rows.unsignedBytes(im.pixels(), n, d)), f = CentredRows.of(floats), x = CentredRows.of(doubles, n, d);
+        assertEquals(b.totalVariance(), f.totalVariance());
+        assertEquals(b.totalVariance(), x.totalVariance());
+        assertTrue(b.totalVariance() > 1000, "pixels 0..255 vary: " + b.totalVariance());
+        float[] fb = new float[MatMul.rows(n) * b.sa()], ff = new float[fb.length], fx = new float[fb.length];
+        b.fill(0, n, fb);
+        f.fill(0, n, ff);
+        x.fill(0, n, fx);
+        assertArrayEquals(fb, ff);
+        assertArrayEquals(fb, fx);
+        // centred: every column sums to about zero
+        for (int j = 0; j < d; j++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) s += fb[i * b.sa() + j];
+            assertEquals(0, s, 1e-2, "column " + j);
+        }
+    }
 }

@@ -29,21 +29,13 @@ final class Affinities {
      */
     static void calibrate(double[] d2, int off, int k, double targetEntropy, double[] cond) {
         if (k == 0) return;
-        double min = Double.POSITIVE_INFINITY, mean = 0;
-        for (int j = 0; j < k; j++) min = Math.min(min, d2[off + j]);
-        for (int j = 0; j < k; j++) mean += d2[off + j] - min;
-        mean /= k;
+        double min = minimum(d2, off, k);
+        double mean = shiftedSum(d2, off, k, min) / k;
         double beta = mean > 0 ? 1 / mean : 1, lo = 0, hi = Double.POSITIVE_INFINITY;
+        double[] sums = new double[3];
         for (int step = 0; step < MAX_STEPS; step++) {
-            double sum = 0, wsum = 0, w2sum = 0;
-            for (int j = 0; j < k; j++) {
-                double dj = d2[off + j] - min;
-                double p = Math.exp(-beta * dj);
-                cond[off + j] = p;
-                sum += p;
-                wsum += dj * p;
-                w2sum += dj * dj * p;
-            }
+            weigh(d2, off, k, min, beta, cond, sums);
+            double sum = sums[0], wsum = sums[1], w2sum = sums[2];
             // entropy of the normalised row: H = log(sum) + beta * E[d]
             double ed = wsum / sum;
             double h = Math.log(sum) + beta * ed;
@@ -55,6 +47,41 @@ final class Affinities {
             if (!(next > lo && next < hi)) next = hi == Double.POSITIVE_INFINITY ? beta * 2 : (lo + hi) / 2;
             beta = next;
         }
+        normalise(cond, off, k);
+    }
+
+    // calibrate's loops are methods of their own: called a few times a row, they are compiled once, early,
+    // where loops inside calibrate were each compiled on the stack first, with calibrate around them
+
+    private static double minimum(double[] d2, int off, int k) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < k; j++) min = Math.min(min, d2[off + j]);
+        return min;
+    }
+
+    private static double shiftedSum(double[] d2, int off, int k, double min) {
+        double sum = 0;
+        for (int j = 0; j < k; j++) sum += d2[off + j] - min;
+        return sum;
+    }
+
+    /** cond[off + j] = exp(-beta (d_j - min)); sums = their sum, and their sums weighted by d_j - min and its square. */
+    private static void weigh(double[] d2, int off, int k, double min, double beta, double[] cond, double[] sums) {
+        double sum = 0, wsum = 0, w2sum = 0;
+        for (int j = 0; j < k; j++) {
+            double dj = d2[off + j] - min;
+            double p = Math.exp(-beta * dj);
+            cond[off + j] = p;
+            sum += p;
+            wsum += dj * p;
+            w2sum += dj * dj * p;
+        }
+        sums[0] = sum;
+        sums[1] = wsum;
+        sums[2] = w2sum;
+    }
+
+    private static void normalise(double[] cond, int off, int k) {
         double sum = 0;
         for (int j = 0; j < k; j++) sum += cond[off + j];
         for (int j = 0; j < k; j++) cond[off + j] /= sum;

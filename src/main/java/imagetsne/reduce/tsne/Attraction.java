@@ -52,11 +52,7 @@ final class Attraction {
             rowStart[n] = total;
             cols = new int[total];
             vals32 = new float[total];
-            for (int i = 0; i < n; i++) {
-                int out = rowStart[i];
-                for (int e = rs[i]; e < rs[i + 1]; e++) { cols[out] = 2 * cs[e]; vals32[out++] = (float) vs[e]; }
-                while (out < rowStart[i + 1]) cols[out++] = 2 * i;   // padding: value 0, the row's own point
-            }
+            for (int i = 0; i < n; i++) padRow(i, rs, cs, vs, rowStart, cols, vals32);
             y32 = new float[2 * n];
             out32 = new float[2 * n];
             vals = null;
@@ -82,6 +78,16 @@ final class Attraction {
             blockStart[b] = i;
         }
         blockStart[BLOCKS] = n;
+    }
+
+    /**
+     * Row i of P into the padded arrays (a method of its own: called n times, it is compiled early and
+     * once, where the loop inside the constructor was compiled on the stack).
+     */
+    private static void padRow(int i, int[] rs, int[] cs, double[] vs, int[] rowStart, int[] cols, float[] vals32) {
+        int out = rowStart[i];
+        for (int e = rs[i]; e < rs[i + 1]; e++) { cols[out] = 2 * cs[e]; vals32[out++] = (float) vs[e]; }
+        while (out < rowStart[i + 1]) cols[out++] = 2 * i;   // padding: value 0, the row's own point
     }
 
     /** Takes this step's y (2-D: rounded to float once for all blocks); call before the blocks. */

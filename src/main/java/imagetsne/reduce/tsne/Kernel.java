@@ -40,23 +40,21 @@ interface Kernel {
      * Gets the sums ready for the JIT before they meet real work: a thousand calls each on a short list,
      * ~40 ms with the class loading. Until compiled, the Vector API runs ~100x slower (each operation is
      * an object): at 10k points the first tree walk used to spend ~0.3 s of CPU in it. The calls pass
-     * the JIT's thresholds, but it compiles in the background, when its queue allows: the double sum,
-     * little used by a Barnes-Hut run, may still be uncompiled at the end, so the final KL uses sum32
-     * (see {@link ExactRepulsion#normaliser}).
+     * the JIT's thresholds, but it compiles in the background, when its queue allows. The double sum is
+     * left out: only the exact repulsion uses it (the final KL uses sum32, see
+     * {@link ExactRepulsion#normaliser}), and warming it up made the JIT compile the Vector API's double
+     * fallbacks too, beside the kernel itself, while the PCA and the neighbour search waited for it.
      */
     static void warmUp(Kernel k) {
         // 1,000 calls of 16 SIMD steps each: calls + loop turns pass the optimising compiler's 15,000
         int len = 16 * Math.max(k.lanes(), k.lanes32());
         // x also holds the two 64-float rows of the distance call below (16 floats apart)
         float[] x = new float[Math.max(len, 16 + 64)], y = new float[len], m = new float[len];
-        double[] xd = new double[len], yd = new double[len], md = new double[len], f = new double[2];
+        double[] f = new double[2];
         for (int i = 0; i < len; i++) {
             x[i] = i;
             y[i] = 0.5f * i;
             m[i] = 1;
-            xd[i] = x[i];
-            yd[i] = y[i];
-            md[i] = 1;
         }
         // attraction: 64 points, each row all of them (len is a multiple of the lanes)
         int pts = 64;
@@ -71,7 +69,6 @@ interface Kernel {
         for (int c = 0; c < 1000; c++) {
             if (c % 16 == 0) k.attraction(y2, cols, vals, rows, 0, pts, out2);
             k.sum32(0.25f + c * 1e-6f, -0.5f, x, y, m, len, f);
-            k.sum(0.25 + c * 1e-6, -0.5, xd, yd, md, len, f);
             k.sqDist32(x, 0, 16, 64);
         }
     }
@@ -98,6 +95,7 @@ interface Kernel {
         if (!WARM_UP_STARTED.compareAndSet(false, true)) return;
         Thread t = new Thread(() -> {
             imagetsne.reduce.Pca.awaitPrepared();
+            Tsne.warmUpNeighbours();   // first: the neighbour search and the affinities come before the sums
             WARM_UP.run();
         }, "tsne-warm-up");
         t.setDaemon(true);

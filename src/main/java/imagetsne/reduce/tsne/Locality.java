@@ -24,13 +24,20 @@ final class Locality {
 
     private static void split(double[] x, int d, int[] order, double[] key, int lo, int hi) {
         while (hi - lo > LEAF) {
-            int widest = widest(x, d, order, lo, hi);
-            for (int q = lo; q < hi; q++) key[q] = x[order[q] * d + widest];
+            keys(x, d, order, key, lo, hi, widest(x, d, order, lo, hi));
             int mid = (lo + hi) >>> 1;
             select(order, key, lo, hi - 1, mid);
             split(x, d, order, key, lo, mid);
             lo = mid;   // the upper half in this frame: recursion depth stays log n
         }
+    }
+
+    // The loops are methods of their own: the recursion calls them thousands of times, so they are compiled
+    // early and once, where a loop inside split itself was compiled on the stack, with all of split around it.
+
+    /** key[q] = coordinate t of row order[q], for q in [lo, hi). */
+    private static void keys(double[] x, int d, int[] order, double[] key, int lo, int hi, int t) {
+        for (int q = lo; q < hi; q++) key[q] = x[order[q] * d + t];
     }
 
     /** The coordinate with the largest range over rows order[lo, hi). */
