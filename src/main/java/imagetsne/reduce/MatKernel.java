@@ -31,14 +31,16 @@ interface MatKernel {
     String name();
 
     /**
-     * Gets the products and the neighbour scan compiled before they meet real work: calls on a 4 x 8
+     * Gets the products and the neighbour scan compiled before they meet real work: calls on an 8 x 8
      * matrix until they run at compiled speed (a few thousand, ~0.2-0.5 s of one core, at most 20,000).
      * Until the JIT's optimising compiler has them the Vector API runs ~100x slower, and a first PCA of
      * 10,000 MNIST digits took 3 s instead of 0.3 s: the tile's loop is too short for the JIT to switch
-     * to compiled code inside it.
+     * to compiled code inside it. Every loop of the calls turns at least twice: a loop seen to run once is
+     * compiled as one that never turns, and the first real product then fell back to the slow code until
+     * the JIT had compiled it again.
      */
     static void warmUp(MatKernel k) {
-        int n = 4, sa = 8, p = WIDTH;
+        int n = 8, sa = 8, p = 2 * WIDTH;
         float[] a = new float[n * sa], w = new float[sa * p], y = new float[n * p], z = new float[sa * p], norm = new float[p];
         int[] hits = new int[p];
         for (int i = 0; i < a.length; i++) a[i] = (i % 7) - 3;
@@ -47,7 +49,7 @@ interface MatKernel {
             long t0 = System.nanoTime();
             for (int c = 0; c < 100; c++) {
                 k.mul(a, sa, sa, 0, n, w, p, y, 0);
-                k.mulTransposed(a, sa, 0, n, 0, 4, y, 0, p, z);
+                k.mulTransposed(a, sa, 0, n, 0, sa, y, 0, p, z);
                 k.below(y, 0, norm, 0, p, c, 1f, hits);
             }
             // compiled, 100 rounds of both take ~10 us; interpreted, ~10 ms
