@@ -35,8 +35,9 @@ final class ExactRepulsion implements Repulsion {
 
     /**
      * Z = sum over all pairs i != j of w_ij, for the KL. In 2-D it is summed with the single-precision
-     * kernel, the one the tree walk has kept compiled: the double one, unused since the warm-up, ran
-     * uncompiled here for ~0.1 s at 10k points. Relative error ~1e-7 per term, summed in double per point.
+     * kernel, the one the tree walk has kept compiled: the double one, which only the exact repulsion
+     * uses, would run uncompiled here (~0.1 s at 10k points). Relative error ~1e-7 per term, summed in
+     * double per point.
      */
     public double normaliser(double[] y, int n, int dims) {
         if (dims != 2) return compute(y, n, dims, null);
