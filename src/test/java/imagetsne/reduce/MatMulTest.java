@@ -94,6 +94,7 @@ class MatMulTest {
         for (int j = c.d(); j < c.sa(); j++) for (int b = 0; b < 64; b++) assertEquals(0f, zr[j * 64 + b]);
         for (int i = c.n(); i < MatMul.rows(c.n()); i++) for (int b = 0; b < 64; b++) assertEquals(0f, y[i * 64 + b]);
     }
+
     @Test void rowsAreCentredTheSameFromBytesFloatsAndDoublesAfterTheWarmUp() throws IOException {
         // the warm-up compiles the passes on all three kinds; the real rows must come out as if it had not run
         CentredRows.warmUp();

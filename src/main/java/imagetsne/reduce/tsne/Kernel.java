@@ -88,14 +88,15 @@ interface Kernel {
     /**
      * Starts {@link #warmUpOnce} on a thread of its own, to overlap it with work that comes before the t-SNE:
      * after the PCA's warm-up when one is under way, since the PCA comes first and both queue for the same
-     * compiler thread (side by side, the PCA's kernels were ready ~0.5 s later at 10,000 points).
+     * compiler thread (side by side, the PCA's kernels were ready ~0.5 s later at 10,000 points). The
+     * first caller's {@code first} runs before the sums (a warm-up of what comes before them).
      */
-    static void warmUpInBackground() {
+    static void warmUpInBackground(Runnable first) {
         // once: the launcher, the tsne command and each t-SNE of 2,000 points or more all ask for it
         if (!WARM_UP_STARTED.compareAndSet(false, true)) return;
         Thread t = new Thread(() -> {
             imagetsne.reduce.Pca.awaitPrepared();
-            Tsne.warmUpNeighbours();   // first: the neighbour search and the affinities come before the sums
+            first.run();
             WARM_UP.run();
         }, "tsne-warm-up");
         t.setDaemon(true);

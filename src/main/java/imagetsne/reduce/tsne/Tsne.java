@@ -73,7 +73,7 @@ public final class Tsne {
                     : java.util.concurrent.CompletableFuture.completedFuture(null);
             // the kernel's warm-up beside the neighbour search (started sooner by prepare()); the optimiser
             // waits for it; not for small runs, which are done sooner than its ~40 ms
-            if (n >= 2_000) Kernel.warmUpInBackground();
+            if (n >= 2_000) Kernel.warmUpInBackground(() -> {});
             long tk = System.nanoTime();
             Neighbors nn = neighbours(flat, n, d, k, o, exact, par, stop);
             long ta = System.nanoTime();
@@ -110,21 +110,21 @@ public final class Tsne {
      * Compiles the SIMD sums in the background, so a t-SNE that follows (after a file is read and a PCA)
      * does not wait for them. Optional: a run of 2,000 points or more compiles them itself otherwise.
      */
-    public static void prepare() { Kernel.warmUpInBackground(); }
+    public static void prepare() { Kernel.warmUpInBackground(Tsne::warmUpNeighbours); }
 
     /**
      * The exact neighbour search and the affinities on 700 random points (~20 ms, mostly interpreted), so
      * that their loops are compiled before a real run's: cold, the two took 0.6-0.7 s of a 10,000-point run
-     * against 0.3 s warm. Part of {@link #prepare}'s warm-up, before the kernels'.
+     * against 0.3 s warm. Part of {@link #prepare}'s warm-up (before the input is read), before the
+     * kernels'; not of a run's own, which would search beside it.
      */
-    static void warmUpNeighbours() {
+    private static void warmUpNeighbours() {
         int n = 700, d = 16, k = 30;
         java.util.Random r = new java.util.Random(1);
         double[] x = new double[n * d];
         for (int i = 0; i < x.length; i++) x[i] = r.nextGaussian() + (i / d % 7);   // a few clusters
-        KnnGraph.Result g = KnnGraph.exact(x, n, d, k);
         try (Parallel par = new Parallel(2)) {
-            Affinities.compute(new Neighbors(g.n(), g.k(), g.indices(), g.sqDistances()), k / 3.0, par);
+            Affinities.compute(neighbours(x, n, d, k, new TsneOptions(), true, par), k / 3.0, par);
         }
     }
 
