@@ -88,11 +88,9 @@ final class CentredRows {
         for (int i = 0; i < v.length; i++) { v[i] = (byte) (i * 7); f[i / d][i % d] = i % 13; x[i] = i % 17; }
         // every kind of input, so that none is compiled out as never seen (PCA on the t-SNE's start uses doubles)
         Rows bytes = Rows.unsignedBytes(v, n, d), floats = Rows.of(f);
-        float[] buf = null;
         for (int round = 0; round < 60; round++) {
             CentredRows c = round % 3 == 0 ? of(bytes) : round % 3 == 1 ? of(floats) : of(x, n, d);
-            if (buf == null) buf = new float[MatMul.rows(n) * c.sa()];
-            c.fill(0, n, buf);
+            c.fill(0, n, new float[MatMul.rows(n) * c.sa()]);
         }
     }
 
