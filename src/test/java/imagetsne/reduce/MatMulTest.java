@@ -3,8 +3,10 @@ package imagetsne.reduce;
 import static org.junit.jupiter.api.Assertions.*;
 
 import imagetsne.io.Idx;
+import imagetsne.testing.JitInlining;
 import imagetsne.testing.SharedData;
 import java.io.IOException;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +120,21 @@ class MatMulTest {
             double s = 0;
             for (int i = 0; i < n; i++) s += fb[i * b.sa() + j];
             assertEquals(0, s, 1e-2, "column " + j);
+        }
+    }
+
+    /** The products' vector calls are compiled to vector instructions whatever the shared profiles say. */
+    @Test void theSimdProductsCompileToVectorCodeWithoutHelpFromProfiles() throws Exception {
+        assertEquals(List.of(), JitInlining.notInlined(Workout.class, "imagetsne.reduce.VectorMatKernel::*"));
+    }
+
+    /** The child JVM of {@link #theSimdProductsCompileToVectorCodeWithoutHelpFromProfiles}. */
+    static final class Workout {
+        public static void main(String[] args) {
+            JitInlining.mixProfiles();
+            MatKernel k = MatKernel.best();
+            if (k == MatKernel.Scalar.INSTANCE) throw new IllegalStateException("no SIMD kernel");
+            for (int round = 0; round < 5; round++) MatKernel.warmUp(k);
         }
     }
 }

@@ -134,7 +134,9 @@ final class VectorKernels implements Kernels {
                             acc = FloatVector.fromArray(S, in, a).fma(FloatVector.fromArray(S, w, (dy * kw + dx) * stride + c), acc);
                         }
                     }
-                    acc.max(lo).min(hi).intoArray(out, o + c);
+                    // the bound is the receiver: after two loops the JIT no longer knows acc's class (see
+                    // imagetsne.reduce.tsne.VectorKernel's note on loop variables)
+                    FloatVector.broadcast(S, lo).max(acc).min(hi).intoArray(out, o + c);
                 }
             }
         }

@@ -14,6 +14,19 @@ final class VectorKernel implements Kernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
+    /*
+     * Inside a loop, a vector method's receiver is never a variable the loop carries (an accumulator) or
+     * one an outer loop sets: while the optimising compiler reads a loop's body, it types such a variable
+     * by its declared class, so the call binds only through the type profile of the Vector API method.
+     * All callers share that profile, and it is empty when the method was compiled early without
+     * profiling, as happens when the compiler's queue is long. The call then runs the API's Java fallback,
+     * ~100x slower, for the rest of the run. So sums take the accumulator as argument (w.add(z), not
+     * z.add(w)), and a value from an outer loop goes through exact(), which names its class (free once
+     * compiled). After a single loop (not after nested ones) its variables' classes are known again. The
+     * kernels' tests (imagetsne.testing.JitInlining) mix the profiles on purpose and check every call.
+     */
+    private static FloatVector exact(FloatVector v) { return (FloatVector) F.vectorType().cast(v); }
+
     @Override
     public double sum(double ax, double ay, double[] lx, double[] ly, double[] lm, int size, double[] out) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0), qx = DoubleVector.broadcast(S, ax), qy = DoubleVector.broadcast(S, ay);
@@ -22,7 +35,7 @@ final class VectorKernel implements Kernel {
             DoubleVector dx = qx.sub(DoubleVector.fromArray(S, lx, k)), dy = qy.sub(DoubleVector.fromArray(S, ly, k));
             DoubleVector w = one.div(dx.fma(dx, dy.fma(dy, one)));
             DoubleVector mw = DoubleVector.fromArray(S, lm, k).mul(w);
-            z = z.add(mw);
+            z = mw.add(z);
             mw = mw.mul(w);
             fx = dx.fma(mw, fx);
             fy = dy.fma(mw, fy);
@@ -43,7 +56,7 @@ final class VectorKernel implements Kernel {
             FloatVector dx = qx.sub(FloatVector.fromArray(F, lx, k)), dy = qy.sub(FloatVector.fromArray(F, ly, k));
             FloatVector w = one.div(dx.fma(dx, dy.fma(dy, one)));
             FloatVector mw = FloatVector.fromArray(F, lm, k).mul(w);
-            z = z.add(mw);
+            z = mw.add(z);
             mw = mw.mul(w);
             fx = dx.fma(mw, fx);
             fy = dy.fma(mw, fy);
@@ -73,8 +86,8 @@ final class VectorKernel implements Kernel {
             FloatVector qx = FloatVector.broadcast(F, y[2 * i]), qy = FloatVector.broadcast(F, y[2 * i + 1]);
             FloatVector fx = FloatVector.zero(F), fy = fx;
             for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e += F.length()) {
-                FloatVector dx = qx.sub(FloatVector.fromArray(F, y, 0, cols, e));
-                FloatVector dy = qy.sub(FloatVector.fromArray(F, y, 1, cols, e));
+                FloatVector dx = exact(qx).sub(FloatVector.fromArray(F, y, 0, cols, e));
+                FloatVector dy = exact(qy).sub(FloatVector.fromArray(F, y, 1, cols, e));
                 FloatVector w = FloatVector.fromArray(F, vals, e).div(dx.fma(dx, dy.fma(dy, one)));
                 fx = dx.fma(w, fx);
                 fy = dy.fma(w, fy);

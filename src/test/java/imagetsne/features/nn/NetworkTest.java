@@ -3,6 +3,8 @@ package imagetsne.features.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import imagetsne.testing.JitInlining;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -160,5 +162,34 @@ class NetworkTest {
         assertEquals("d: reads a compact input, which only convolutions can", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> b.conv("s", in, new float[3 * 4], 1, 1, 4, null, 1, 1, Pads.NONE, Activation.named("sigmoid")));
         assertEquals("s: activation sigmoid cannot be fused; add it as its own step", e.getMessage());
+    }
+
+    /** The convolutions' vector calls are compiled to vector instructions whatever the shared profiles say. */
+    @Test void theSimdConvolutionsCompileToVectorCodeWithoutHelpFromProfiles() throws Exception {
+        assertEquals(List.of(), JitInlining.notInlined(Workout.class, "imagetsne.features.nn.VectorKernels::*"));
+    }
+
+    /** The child JVM of {@link #theSimdConvolutionsCompileToVectorCodeWithoutHelpFromProfiles}. */
+    static final class Workout {
+        public static void main(String[] args) {
+            JitInlining.mixProfiles();
+            Kernels k = Kernels.best();
+            if (!k.name().startsWith("simd")) throw new IllegalStateException("no SIMD kernel: " + k.name());
+            int p = k.panel(), cin = 4, m = 7;   // 7 pixels: one tile of 6 and one of 1
+            int[] rowOff = new int[m], taps = {0, cin};   // two taps: the first starts from the bias, the second from the first
+            for (int i = 0; i < m; i++) rowOff[i] = i * cin;
+            float[] in = new float[(m + 1) * cin], w = new float[taps.length * cin * p], bias = new float[p], out = new float[m * p];
+            java.util.Arrays.fill(in, 0.5f);
+            java.util.Arrays.fill(w, 0.25f);
+            // depthwise: 4 x 4 outputs from a 3x3 kernel (its own loop) and a 2x2 one (the general loop)
+            float[] img = new float[6 * 6 * p], dw = new float[9 * p], dout = new float[4 * 4 * p];
+            for (int c = 0; c < 20_000; c++) {
+                k.conv(in, rowOff, m, taps, cin, w, bias, 1, out, p, 0f, 6f);
+                if (c % 4 == 0) {
+                    k.depthwise(img, 6, p, 3, 3, 1, 1, dw, bias, dout, 4, 4, 0f, 6f);
+                    k.depthwise(img, 5, p, 2, 2, 1, 1, dw, bias, dout, 4, 4, 0f, 6f);
+                }
+            }
+        }
     }
 }

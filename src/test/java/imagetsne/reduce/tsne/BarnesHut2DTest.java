@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import imagetsne.testing.JitInlining;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -168,6 +170,26 @@ class BarnesHut2DTest {
             assertEquals(1.0, new BarnesHut2D(0.5, par).compute(two, 2, 2, f2), 1e-12);   // 2 * w, w = 1/2
             assertEquals(-0.25, f2[0], 1e-12);
             assertEquals(0.25, f2[2], 1e-12);
+        }
+    }
+
+    /** The sums' vector calls are compiled to vector instructions whatever the shared profiles say. */
+    @Test
+    void theSimdSumsCompileToVectorCodeWithoutHelpFromProfiles() throws Exception {
+        assertEquals(List.of(), JitInlining.notInlined(Workout.class, "imagetsne.reduce.tsne.VectorKernel::*"));
+    }
+
+    /** The child JVM of {@link #theSimdSumsCompileToVectorCodeWithoutHelpFromProfiles}. */
+    static final class Workout {
+        public static void main(String[] args) {
+            JitInlining.mixProfiles();
+            Kernel k = Kernel.best();
+            if (!k.name().startsWith("simd")) throw new IllegalStateException("no SIMD kernel: " + k.name());
+            double[] f = new double[2], lx = new double[64], ly = new double[64], lm = new double[64];
+            for (int round = 0; round < 20; round++) {
+                Kernel.warmUp(k);
+                for (int c = 0; c < 1_000; c++) k.sum(0.5, c, lx, ly, lm, lx.length, f);   // the exact repulsion's
+            }
         }
     }
 }
