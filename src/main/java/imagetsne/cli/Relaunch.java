@@ -62,13 +62,7 @@ public final class Relaunch {
         if (System.getProperty("java.vm.name", "").contains("OpenJDK") || System.getProperty("java.vm.name", "").contains("HotSpot")) {
             cds = ClassArchive.forCommand(args, HEADLESS, jvm, System.getProperty("java.class.path"), System.getProperty("java.home"));
             if (cds != null) cmd.addAll(cds.jvmOptions());
-            // The SIMD kernels run ~100x slower until the optimising compiler has them, and they are called
-            // too few times for its usual thresholds to come soon: compile them after 1/100 of the calls. Until
-            // then every call runs the Vector API's Java fallbacks, which get hot and queue for the same
-            // compiler thread: the sooner the kernels are queued, the less they wait behind them.
-            // The value must be written as a double: an integer is an error, which quiet would hide.
-            cmd.add("-XX:CompileCommand=quiet");
-            for (String kernel : VECTOR_KERNELS) cmd.add("-XX:CompileCommand=CompileThresholdScaling," + kernel + "::*,0.01");
+            cmd.addAll(jitOptions());
         }
         cmd.addAll(heapDefault(jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));
         cmd.addAll(collector(args, jvm, System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS")));
@@ -100,6 +94,29 @@ public final class Relaunch {
                 // keep waiting: the child decides when the app ends
             }
         }
+    }
+
+    /**
+     * What the optimising compiler is told about the SIMD kernels (HotSpot's compile commands):
+     * <ul>
+     * <li>They run ~100x slower until it has them, and they are called too few times for its usual
+     * thresholds to come soon: compile them after 1/100 of the calls. Until then every call runs the Vector
+     * API's Java fallbacks, which get hot and queue for the same compiler thread: the sooner the kernels
+     * are queued, the less they wait behind them. (The value must be written as a double: an integer is an
+     * error, which quiet would hide.)
+     * <li>A gather ({@code FloatVector.fromArray} with an index map) finds its index vectors' species with
+     * {@code IntVector.species}, too big to be inlined unless the call site's profile says it is hot. When
+     * the kernel is compiled early the profile is thin, the species is then not a constant, and every
+     * gather runs the Java fallback: the t-SNE's attraction took 12 s instead of 2 in 1 run of 100. It is
+     * always inlined.
+     * </ul>
+     * The kernels' tests (imagetsne.testing.JitInlining) run with these too.
+     */
+    public static List<String> jitOptions() {
+        List<String> o = new ArrayList<>(List.of("-XX:CompileCommand=quiet"));
+        for (String kernel : VECTOR_KERNELS) o.add("-XX:CompileCommand=CompileThresholdScaling," + kernel + "::*,0.01");
+        o.add("-XX:CompileCommand=inline,jdk.incubator.vector.IntVector::species");
+        return o;
     }
 
     /** Commands without a window: they want throughput, not short pauses. */

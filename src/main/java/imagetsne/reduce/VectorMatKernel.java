@@ -52,25 +52,26 @@ final class VectorMatKernel implements MatKernel {
             b = FloatVector.broadcast(F, s[sb + 3 * rStep]);
             c30 = v0.fma(b, c30); c31 = v1.fma(b, c31); c32 = v2.fma(b, c32); c33 = v3.fma(b, c33);
         }
-        c00.add(FloatVector.fromArray(F, out, o)).intoArray(out, o);
-        c01.add(FloatVector.fromArray(F, out, o + L)).intoArray(out, o + L);
-        c02.add(FloatVector.fromArray(F, out, o + 2 * L)).intoArray(out, o + 2 * L);
-        c03.add(FloatVector.fromArray(F, out, o + 3 * L)).intoArray(out, o + 3 * L);
+        // the load is the receiver, not the loop's result: see imagetsne.reduce.tsne.VectorKernel's note
+        FloatVector.fromArray(F, out, o).add(c00).intoArray(out, o);
+        FloatVector.fromArray(F, out, o + L).add(c01).intoArray(out, o + L);
+        FloatVector.fromArray(F, out, o + 2 * L).add(c02).intoArray(out, o + 2 * L);
+        FloatVector.fromArray(F, out, o + 3 * L).add(c03).intoArray(out, o + 3 * L);
         o += oStep;
-        c10.add(FloatVector.fromArray(F, out, o)).intoArray(out, o);
-        c11.add(FloatVector.fromArray(F, out, o + L)).intoArray(out, o + L);
-        c12.add(FloatVector.fromArray(F, out, o + 2 * L)).intoArray(out, o + 2 * L);
-        c13.add(FloatVector.fromArray(F, out, o + 3 * L)).intoArray(out, o + 3 * L);
+        FloatVector.fromArray(F, out, o).add(c10).intoArray(out, o);
+        FloatVector.fromArray(F, out, o + L).add(c11).intoArray(out, o + L);
+        FloatVector.fromArray(F, out, o + 2 * L).add(c12).intoArray(out, o + 2 * L);
+        FloatVector.fromArray(F, out, o + 3 * L).add(c13).intoArray(out, o + 3 * L);
         o += oStep;
-        c20.add(FloatVector.fromArray(F, out, o)).intoArray(out, o);
-        c21.add(FloatVector.fromArray(F, out, o + L)).intoArray(out, o + L);
-        c22.add(FloatVector.fromArray(F, out, o + 2 * L)).intoArray(out, o + 2 * L);
-        c23.add(FloatVector.fromArray(F, out, o + 3 * L)).intoArray(out, o + 3 * L);
+        FloatVector.fromArray(F, out, o).add(c20).intoArray(out, o);
+        FloatVector.fromArray(F, out, o + L).add(c21).intoArray(out, o + L);
+        FloatVector.fromArray(F, out, o + 2 * L).add(c22).intoArray(out, o + 2 * L);
+        FloatVector.fromArray(F, out, o + 3 * L).add(c23).intoArray(out, o + 3 * L);
         o += oStep;
-        c30.add(FloatVector.fromArray(F, out, o)).intoArray(out, o);
-        c31.add(FloatVector.fromArray(F, out, o + L)).intoArray(out, o + L);
-        c32.add(FloatVector.fromArray(F, out, o + 2 * L)).intoArray(out, o + 2 * L);
-        c33.add(FloatVector.fromArray(F, out, o + 3 * L)).intoArray(out, o + 3 * L);
+        FloatVector.fromArray(F, out, o).add(c30).intoArray(out, o);
+        FloatVector.fromArray(F, out, o + L).add(c31).intoArray(out, o + L);
+        FloatVector.fromArray(F, out, o + 2 * L).add(c32).intoArray(out, o + 2 * L);
+        FloatVector.fromArray(F, out, o + 3 * L).add(c33).intoArray(out, o + 3 * L);
     }
 
     @Override

@@ -134,6 +134,10 @@ class MatMulTest {
             JitInlining.mixProfiles();
             MatKernel k = MatKernel.best();
             if (k == MatKernel.Scalar.INSTANCE) throw new IllegalStateException("no SIMD kernel");
+            // first one long product, whose loop is compiled while it runs (on-stack replacement)
+            int d = 200_000, p = 4 * MatKernel.WIDTH;
+            float[] a = new float[4 * d], w = new float[d * p], y = new float[4 * p];
+            k.mul(a, d, d, 0, 4, w, p, y, 0);
             for (int round = 0; round < 5; round++) MatKernel.warmUp(k);
         }
     }

@@ -87,19 +87,21 @@ final class VectorKernels implements Kernels {
             c50 = x.fma(w0, c50);
             c51 = x.fma(w1, c51);
         }
-        // written out: a helper taking vectors as arguments is not inlined here, and boxing them costs 6x
-        c00.max(lo).min(hi).intoArray(out, o);
-        c01.max(lo).min(hi).intoArray(out, o + V);
-        c10.max(lo).min(hi).intoArray(out, o + os);
-        c11.max(lo).min(hi).intoArray(out, o + os + V);
-        c20.max(lo).min(hi).intoArray(out, o + 2 * os);
-        c21.max(lo).min(hi).intoArray(out, o + 2 * os + V);
-        c30.max(lo).min(hi).intoArray(out, o + 3 * os);
-        c31.max(lo).min(hi).intoArray(out, o + 3 * os + V);
-        c40.max(lo).min(hi).intoArray(out, o + 4 * os);
-        c41.max(lo).min(hi).intoArray(out, o + 4 * os + V);
-        c50.max(lo).min(hi).intoArray(out, o + 5 * os);
-        c51.max(lo).min(hi).intoArray(out, o + 5 * os + V);
+        // written out: a helper taking vectors as arguments is not inlined here, and boxing them costs 6x.
+        // The bound is the receiver, not the loop's result (see imagetsne.reduce.tsne.VectorKernel's note).
+        FloatVector floor = FloatVector.broadcast(S, lo);
+        floor.max(c00).min(hi).intoArray(out, o);
+        floor.max(c01).min(hi).intoArray(out, o + V);
+        floor.max(c10).min(hi).intoArray(out, o + os);
+        floor.max(c11).min(hi).intoArray(out, o + os + V);
+        floor.max(c20).min(hi).intoArray(out, o + 2 * os);
+        floor.max(c21).min(hi).intoArray(out, o + 2 * os + V);
+        floor.max(c30).min(hi).intoArray(out, o + 3 * os);
+        floor.max(c31).min(hi).intoArray(out, o + 3 * os + V);
+        floor.max(c40).min(hi).intoArray(out, o + 4 * os);
+        floor.max(c41).min(hi).intoArray(out, o + 4 * os + V);
+        floor.max(c50).min(hi).intoArray(out, o + 5 * os);
+        floor.max(c51).min(hi).intoArray(out, o + 5 * os + V);
     }
 
     private static void tile1(float[] in, int a, int cin, float[] w, int wb, float[] bias, int cp,
@@ -112,8 +114,9 @@ final class VectorKernels implements Kernels {
             c0 = x.fma(FloatVector.fromArray(S, w, wk), c0);
             c1 = x.fma(FloatVector.fromArray(S, w, wk + V), c1);
         }
-        c0.max(lo).min(hi).intoArray(out, o);
-        c1.max(lo).min(hi).intoArray(out, o + V);
+        FloatVector floor = FloatVector.broadcast(S, lo);
+        floor.max(c0).min(hi).intoArray(out, o);
+        floor.max(c1).min(hi).intoArray(out, o + V);
     }
 
     @Override
@@ -134,8 +137,7 @@ final class VectorKernels implements Kernels {
                             acc = FloatVector.fromArray(S, in, a).fma(FloatVector.fromArray(S, w, (dy * kw + dx) * stride + c), acc);
                         }
                     }
-                    // the bound is the receiver: after two loops the JIT no longer knows acc's class (see
-                    // imagetsne.reduce.tsne.VectorKernel's note on loop variables)
+                    // the bound is the receiver, not the loops' result (see imagetsne.reduce.tsne.VectorKernel's note)
                     FloatVector.broadcast(S, lo).max(acc).min(hi).intoArray(out, o + c);
                 }
             }

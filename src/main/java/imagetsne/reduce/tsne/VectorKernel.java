@@ -15,34 +15,37 @@ final class VectorKernel implements Kernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
     /*
-     * Inside a loop, a vector method's receiver is never a variable the loop carries (an accumulator) or
-     * one an outer loop sets: while the optimising compiler reads a loop's body, it types such a variable
-     * by its declared class, so the call binds only through the type profile of the Vector API method.
-     * All callers share that profile, and it is empty when the method was compiled early without
-     * profiling, as happens when the compiler's queue is long. The call then runs the API's Java fallback,
-     * ~100x slower, for the rest of the run. So sums take the accumulator as argument (w.add(z), not
-     * z.add(w)), and a value from an outer loop goes through exact(), which names its class (free once
-     * compiled). After a single loop (not after nested ones) its variables' classes are known again. The
-     * kernels' tests (imagetsne.testing.JitInlining) mix the profiles on purpose and check every call.
+     * A vector method's receiver is never a variable that lives across a loop's edges (an accumulator, a
+     * value set before the loop or by an outer loop, a loop's result) unless it goes through exact(). The
+     * optimising compiler may type such a variable by its declared class: while it reads a loop's body,
+     * and in a compilation that enters a running loop (on-stack replacement), where it takes the variables
+     * from the interpreter's frame. The call then binds only through the type profile of the Vector API
+     * method, which all callers share and which is empty or mixed by chance (empty when that method was
+     * compiled early without profiling, as happens when the compiler's queue is long). Unbound, it runs
+     * the API's Java fallback, ~100x slower, for the rest of the run. exact() names the class (free once
+     * compiled); sums take the accumulator as argument instead (w.add(z), not z.add(w)). The kernels'
+     * tests (imagetsne.testing.JitInlining) mix the profiles on purpose and check every call.
      */
     private static FloatVector exact(FloatVector v) { return (FloatVector) F.vectorType().cast(v); }
+
+    private static DoubleVector exact(DoubleVector v) { return (DoubleVector) S.vectorType().cast(v); }
 
     @Override
     public double sum(double ax, double ay, double[] lx, double[] ly, double[] lm, int size, double[] out) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0), qx = DoubleVector.broadcast(S, ax), qy = DoubleVector.broadcast(S, ay);
         DoubleVector z = DoubleVector.zero(S), fx = z, fy = z;
         for (int k = 0; k < size; k += S.length()) {
-            DoubleVector dx = qx.sub(DoubleVector.fromArray(S, lx, k)), dy = qy.sub(DoubleVector.fromArray(S, ly, k));
-            DoubleVector w = one.div(dx.fma(dx, dy.fma(dy, one)));
+            DoubleVector dx = exact(qx).sub(DoubleVector.fromArray(S, lx, k)), dy = exact(qy).sub(DoubleVector.fromArray(S, ly, k));
+            DoubleVector w = exact(one).div(dx.fma(dx, dy.fma(dy, one)));
             DoubleVector mw = DoubleVector.fromArray(S, lm, k).mul(w);
             z = mw.add(z);
             mw = mw.mul(w);
             fx = dx.fma(mw, fx);
             fy = dy.fma(mw, fy);
         }
-        out[0] += fx.reduceLanes(VectorOperators.ADD);
-        out[1] += fy.reduceLanes(VectorOperators.ADD);
-        return z.reduceLanes(VectorOperators.ADD);
+        out[0] += exact(fx).reduceLanes(VectorOperators.ADD);
+        out[1] += exact(fy).reduceLanes(VectorOperators.ADD);
+        return exact(z).reduceLanes(VectorOperators.ADD);
     }
 
     @Override
@@ -53,17 +56,17 @@ final class VectorKernel implements Kernel {
         FloatVector one = FloatVector.broadcast(F, 1f), qx = FloatVector.broadcast(F, ax), qy = FloatVector.broadcast(F, ay);
         FloatVector z = FloatVector.zero(F), fx = z, fy = z;
         for (int k = 0; k < size; k += F.length()) {
-            FloatVector dx = qx.sub(FloatVector.fromArray(F, lx, k)), dy = qy.sub(FloatVector.fromArray(F, ly, k));
-            FloatVector w = one.div(dx.fma(dx, dy.fma(dy, one)));
+            FloatVector dx = exact(qx).sub(FloatVector.fromArray(F, lx, k)), dy = exact(qy).sub(FloatVector.fromArray(F, ly, k));
+            FloatVector w = exact(one).div(dx.fma(dx, dy.fma(dy, one)));
             FloatVector mw = FloatVector.fromArray(F, lm, k).mul(w);
             z = mw.add(z);
             mw = mw.mul(w);
             fx = dx.fma(mw, fx);
             fy = dy.fma(mw, fy);
         }
-        out[0] += fx.reduceLanes(VectorOperators.ADD);
-        out[1] += fy.reduceLanes(VectorOperators.ADD);
-        return z.reduceLanes(VectorOperators.ADD);
+        out[0] += exact(fx).reduceLanes(VectorOperators.ADD);
+        out[1] += exact(fy).reduceLanes(VectorOperators.ADD);
+        return exact(z).reduceLanes(VectorOperators.ADD);
     }
 
     @Override
@@ -76,7 +79,7 @@ final class VectorKernel implements Kernel {
             FloatVector d = FloatVector.fromArray(F, x, a + t).sub(FloatVector.fromArray(F, x, b + t));
             s = d.fma(d, s);
         }
-        return s.reduceLanes(VectorOperators.ADD);
+        return exact(s).reduceLanes(VectorOperators.ADD);
     }
 
     @Override
@@ -92,8 +95,8 @@ final class VectorKernel implements Kernel {
                 fx = dx.fma(w, fx);
                 fy = dy.fma(w, fy);
             }
-            out[2 * i] = fx.reduceLanes(VectorOperators.ADD);
-            out[2 * i + 1] = fy.reduceLanes(VectorOperators.ADD);
+            out[2 * i] = exact(fx).reduceLanes(VectorOperators.ADD);
+            out[2 * i + 1] = exact(fy).reduceLanes(VectorOperators.ADD);
         }
     }
 

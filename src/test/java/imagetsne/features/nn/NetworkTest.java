@@ -175,7 +175,15 @@ class NetworkTest {
             JitInlining.mixProfiles();
             Kernels k = Kernels.best();
             if (!k.name().startsWith("simd")) throw new IllegalStateException("no SIMD kernel: " + k.name());
-            int p = k.panel(), cin = 4, m = 7;   // 7 pixels: one tile of 6 and one of 1
+            int p = k.panel();
+            // first one long call of each, whose loops are compiled while they run (on-stack replacement)
+            int longCin = 100_000, wide = 20_000;
+            k.conv(new float[7 * longCin], new int[] {0, longCin, 2 * longCin, 3 * longCin, 4 * longCin, 5 * longCin, 6 * longCin}, 7,
+                    new int[] {0}, longCin, new float[longCin * p], new float[p], 1, new float[7 * p], p, 0f, 6f);
+            float[] row = new float[3 * (wide + 2) * p], rowOut = new float[wide * p], w9 = new float[9 * p];
+            k.depthwise(row, wide + 2, p, 3, 3, 1, 1, w9, new float[p], rowOut, 1, wide, 0f, 6f);
+            k.depthwise(row, wide + 1, p, 2, 2, 1, 1, w9, new float[p], rowOut, 1, wide, 0f, 6f);
+            int cin = 4, m = 7;   // 7 pixels: one tile of 6 and one of 1
             int[] rowOff = new int[m], taps = {0, cin};   // two taps: the first starts from the bias, the second from the first
             for (int i = 0; i < m; i++) rowOff[i] = i * cin;
             float[] in = new float[(m + 1) * cin], w = new float[taps.length * cin * p], bias = new float[p], out = new float[m * p];

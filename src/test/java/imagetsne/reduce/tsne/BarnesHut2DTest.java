@@ -185,10 +185,17 @@ class BarnesHut2DTest {
             JitInlining.mixProfiles();
             Kernel k = Kernel.best();
             if (!k.name().startsWith("simd")) throw new IllegalStateException("no SIMD kernel: " + k.name());
-            double[] f = new double[2], lx = new double[64], ly = new double[64], lm = new double[64];
+            // first one long call of each, whose loop is compiled while it runs (on-stack replacement)
+            int len = 400_000;
+            float[] x = new float[len], y = new float[len], m = new float[len], y2 = new float[4], out2 = new float[4];
+            double[] f = new double[2], lx = new double[len], ly = new double[len], lm = new double[len];
+            k.sum32(0.5f, 0.25f, x, y, m, len, f);
+            k.sum(0.5, 0.25, lx, ly, lm, len, f);
+            k.sqDist32(x, 0, 0, len);
+            k.attraction(y2, new int[len], m, new int[] {0, len}, 0, 1, out2);   // one row of len entries
             for (int round = 0; round < 20; round++) {
                 Kernel.warmUp(k);
-                for (int c = 0; c < 1_000; c++) k.sum(0.5, c, lx, ly, lm, lx.length, f);   // the exact repulsion's
+                for (int c = 0; c < 1_000; c++) k.sum(0.5, c, lx, ly, lm, 64, f);   // the exact repulsion's
             }
         }
     }
