@@ -106,9 +106,9 @@ public final class Relaunch {
      * error, which quiet would hide.)
      * <li>A gather ({@code FloatVector.fromArray} with an index map) finds its index vectors' species with
      * {@code IntVector.species}, too big to be inlined unless the call site's profile says it is hot. When
-     * the kernel is compiled early the profile is thin, the species is then not a constant, and every
-     * gather runs the Java fallback: the t-SNE's attraction took 12 s instead of 2 in 1 run of 100. It is
-     * always inlined.
+     * the kernel is compiled early the profile can be thin, the species is then not a constant, and every
+     * gather runs the Java fallback for the rest of the run (the t-SNE's attraction, several times slower).
+     * It is always inlined.
      * </ul>
      * The kernels' tests (imagetsne.testing.JitInlining) run with these too.
      */
