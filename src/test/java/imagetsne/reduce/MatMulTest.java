@@ -128,10 +128,9 @@ class MatMulTest {
         assertEquals(List.of(), JitInlining.notInlined(Workout.class, "imagetsne.reduce.VectorMatKernel::*"));
     }
 
-    /** The child JVM of {@link #theSimdProductsCompileToVectorCodeWithoutHelpFromProfiles}. */
+    /** The kernels' run in the child JVM of {@link #theSimdProductsCompileToVectorCodeWithoutHelpFromProfiles}. */
     static final class Workout {
         public static void main(String[] args) {
-            JitInlining.mixProfiles();
             MatKernel k = MatKernel.best();
             if (k == MatKernel.Scalar.INSTANCE) throw new IllegalStateException("no SIMD kernel");
             // first one long product, whose loop is compiled while it runs (on-stack replacement)

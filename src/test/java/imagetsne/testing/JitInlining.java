@@ -19,9 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Whether the optimising compiler turns every Vector API call of a SIMD kernel into vector instructions
  * without help from type profiles. A call whose receiver's class the compiler cannot see binds only through
  * the profile of the Vector API method, shared by all its callers and empty or mixed by chance; the call
- * then runs the API's Java fallback, ~100x slower. A workout (the child JVM's main) first mixes those
- * profiles with other vector shapes ({@link #mixProfiles}), then runs its kernels until they are compiled;
- * the kernels' inlining trees, printed by the JVM, must then show every vector call inlined.
+ * then runs the API's Java fallback, ~100x slower. The child JVM ({@link #main}) first mixes those
+ * profiles with other vector shapes ({@link #mixProfiles}), then runs a workout's main, which runs its
+ * kernels until they are compiled; the kernels' inlining trees, printed by the JVM, must then show every
+ * vector call inlined.
  */
 public final class JitInlining {
     private JitInlining() {}
@@ -34,16 +35,16 @@ public final class JitInlining {
 
     /**
      * The Vector API calls in the compiled code of {@code methods} ("package.Class::method") that were not
-     * inlined whatever the profiles say, from a fresh JVM running {@code workout}'s main with the app's JIT
-     * options: C2 alone (its profiles come from the interpreter, which records every receiver), compiling in
-     * the foreground so that it is done before exit.
+     * inlined whatever the profiles say, from a fresh JVM running {@code workout}'s main (after
+     * {@link #mixProfiles}) with the app's JIT options: C2 alone (its profiles come from the interpreter,
+     * which records every receiver), compiling in the foreground so that it is done before exit.
      */
     public static List<String> notInlined(Class<?> workout, String... methods) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-XX:-TieredCompilation", "-Xbatch", "-XX:+UnlockDiagnosticVMOptions"));
         cmd.addAll(Relaunch.jitOptions());   // as the app's JVM runs
         for (String m : methods) cmd.add("-XX:CompileCommand=PrintInlining," + m);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), workout.getName()));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), JitInlining.class.getName(), workout.getName()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "workout finished");
@@ -68,12 +69,20 @@ public final class JitInlining {
         return missed;
     }
 
+    /** The child JVM of {@link #notInlined}: the profiles mixed, then the workout (args[0]) run. */
+    public static void main(String[] args) throws ReflectiveOperationException {
+        mixProfiles();
+        java.lang.reflect.Method main = Class.forName(args[0]).getMethod("main", String[].class);
+        main.setAccessible(true);   // the workouts are nested in their package-private tests
+        main.invoke(null, (Object) new String[0]);
+    }
+
     /**
      * Runs the Vector API's element-wise operations and reductions on vectors of every shape but the
      * preferred one, so that the receiver profiles of those methods list three or more classes: a call in a
      * kernel that relies on them is then not inlined, every time, instead of by chance.
      */
-    public static void mixProfiles() {
+    private static void mixProfiles() {
         List<FloatVector> fa = new ArrayList<>();
         List<DoubleVector> da = new ArrayList<>();
         for (VectorSpecies<Float> s : List.of(FloatVector.SPECIES_64, FloatVector.SPECIES_128, FloatVector.SPECIES_256, FloatVector.SPECIES_512)) {

@@ -169,10 +169,9 @@ class NetworkTest {
         assertEquals(List.of(), JitInlining.notInlined(Workout.class, "imagetsne.features.nn.VectorKernels::*"));
     }
 
-    /** The child JVM of {@link #theSimdConvolutionsCompileToVectorCodeWithoutHelpFromProfiles}. */
+    /** The kernels' run in the child JVM of {@link #theSimdConvolutionsCompileToVectorCodeWithoutHelpFromProfiles}. */
     static final class Workout {
         public static void main(String[] args) {
-            JitInlining.mixProfiles();
             Kernels k = Kernels.best();
             if (!k.name().startsWith("simd")) throw new IllegalStateException("no SIMD kernel: " + k.name());
             int p = k.panel();

@@ -179,10 +179,9 @@ class BarnesHut2DTest {
         assertEquals(List.of(), JitInlining.notInlined(Workout.class, "imagetsne.reduce.tsne.VectorKernel::*"));
     }
 
-    /** The child JVM of {@link #theSimdSumsCompileToVectorCodeWithoutHelpFromProfiles}. */
+    /** The kernels' run in the child JVM of {@link #theSimdSumsCompileToVectorCodeWithoutHelpFromProfiles}. */
     static final class Workout {
         public static void main(String[] args) {
-            JitInlining.mixProfiles();
             Kernel k = Kernel.best();
             if (!k.name().startsWith("simd")) throw new IllegalStateException("no SIMD kernel: " + k.name());
             // first one long call of each, whose loop is compiled while it runs (on-stack replacement)
