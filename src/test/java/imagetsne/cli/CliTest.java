@@ -209,4 +209,23 @@ class CliTest {
         assertEquals(784, t.columns());
         assertNotNull(t.labels());
     }
+    /**
+     * Building the command line must not look for a class that is in no jar: the app class loader would open
+     * every jar of the class path to find it (all 133 of the app's, at each start). picocli's one such lookup
+     * is Groovy's closure class; a class path that does hold one shows whether it was looked for.
+     */
+    @Test void theCommandLineDoesNotLookForGroovy() throws Exception {
+        Path src = dir.resolve("src/groovy/lang/Closure.java"), classes = dir.resolve("classes"), marker = dir.resolve("looked-up");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, "package groovy.lang; public class Closure { static { try { java.nio.file.Files.writeString("
+                + "java.nio.file.Path.of(System.getProperty(\"marker\")), \"loaded\"); } catch (Exception e) { throw new Error(e); } } }");
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), src.toString()));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dmarker=" + marker,
+                "-cp", classes + java.io.File.pathSeparator + System.getProperty("java.class.path"), Cli.class.getName(), "--version")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("image-tsne-live"), out);
+        assertFalse(Files.exists(marker), "picocli looked up groovy.lang.Closure");
+    }
 }
