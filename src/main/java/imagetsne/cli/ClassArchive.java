@@ -32,7 +32,7 @@ final class ClassArchive {
     static ClassArchive forCommand(String[] args, List<String> headless, List<String> jvmArgs, String classPath, String javaHome) {
         if (args.length == 0 || !headless.contains(args[0]) || "false".equals(System.getProperty("imagetsne.cds"))) return null;
         for (String a : jvmArgs) if (a.startsWith("-Xshare") || a.contains("SharedArchiveFile") || a.contains("ArchiveClassesAtExit")) return null;
-        for (String a : args) if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return null;
+        if (Relaunch.asksForHelp(args)) return null;
         return in(cacheDir(), args[0], classPath, javaHome);
     }
 

@@ -1,6 +1,8 @@
 package imagetsne.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,14 @@ class RelaunchTest {
         assertEquals(List.of(), Relaunch.collector(tsne, List.of("-XX:+UseG1GC"), null, null), "the user's collector");
         assertEquals(List.of(), Relaunch.collector(tsne, List.of(), "-XX:+UseZGC", null), "JAVA_TOOL_OPTIONS");
         assertEquals(List.of(), Relaunch.collector(tsne, List.of(), null, "-XX:+UseSerialGC"), "JDK_JAVA_OPTIONS");
+    }
+
+    @Test void helpAndTheVersionNeedNoSecondJvm() {
+        for (String[] help : List.of(new String[] {"--help"}, new String[] {"tsne", "-h"}, new String[] {"analyze", "imgs", "--help"},
+                new String[] {"-V"}, new String[] {"--version"}))
+            assertTrue(Relaunch.asksForHelp(help), String.join(" ", help));
+        for (String[] run : List.of(new String[0], new String[] {"tsne", "x.csv", "-o", "y.csv"}, new String[] {"view", "--size", "800x600"}))
+            assertFalse(Relaunch.asksForHelp(run), String.join(" ", run));
     }
 
     @Test void headlessCommandsGetHugePagesWhereTheKernelOffersThem() {
