@@ -209,6 +209,7 @@ class CliTest {
         assertEquals(784, t.columns());
         assertNotNull(t.labels());
     }
+
     /**
      * Building the command line must not look for a class that is in no jar: the app class loader would open
      * every jar of the class path to find it (all 133 of the app's, at each start). picocli's one such lookup
