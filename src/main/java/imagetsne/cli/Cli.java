@@ -13,8 +13,15 @@ import picocli.CommandLine.Command;
 public final class Cli implements Runnable {
     /** The engine's commands (see {@link #commandLine}). */
     static final List<Class<?>> COMMANDS = List.of(AnalyzeCommand.class, TsneCommand.class, GridCommand.class, ExportDatasetCommand.class);
-    /** picocli's switch for its Groovy closure support (see {@link #commandLine}). */
+    /** picocli's switch for its Groovy closure support. */
     static final String NO_CLOSURES = "picocli.disable.closures";
+
+    // Before any command line of this class is built: picocli looks for Groovy's closure class first, and a
+    // class that is in no jar is looked up in every one: all 133 are opened, which took ~0.13 s of each
+    // command's start. No command here is Groovy.
+    static {
+        if (System.getProperty(NO_CLOSURES) == null) System.setProperty(NO_CLOSURES, "true");
+    }
 
     @Override public void run() {
         new CommandLine(this).usage(System.out);
@@ -44,9 +51,6 @@ public final class Cli implements Runnable {
      * Otherwise (no command, --help, a misspelt one) all are there, to be listed or suggested.
      */
     public static CommandLine commandLine(String[] argv, Object... extraCommands) {
-        // picocli looks for Groovy's closure class first, and a class that is in no jar is looked up in every
-        // one: all 133 are opened, which took ~0.13 s of each command's start. No command here is Groovy.
-        if (System.getProperty(NO_CLOSURES) == null) System.setProperty(NO_CLOSURES, "true");
         CommandLine cl = new CommandLine(new Cli());
         String asked = argv.length > 0 ? argv[0] : null;
         List<Object> all = new ArrayList<>(COMMANDS);
