@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,14 +113,54 @@ public final class Relaunch {
      * the kernel is compiled early the profile can be thin, the species is then not a constant, and every
      * gather runs the Java fallback for the rest of the run (the t-SNE's attraction, several times slower).
      * It is always inlined.
+     * <li>The Vector API's own methods are not compiled by the optimising compiler on their own, only by the
+     * quick one ({@link #VECTOR_API_DIRECTIVE}). Called on their own, they are the fallbacks that run until a
+     * kernel is compiled; compiled into a kernel, they are inlined or replaced by vector instructions
+     * either way. The optimising compiler has a single thread on two cores, and it spent ~0.5 s of a
+     * 10,000-point t-SNE on those fallbacks while the kernels waited behind them in its queue.
      * </ul>
-     * The kernels' tests (imagetsne.testing.JitInlining) run with these too.
+     * The kernels' tests (imagetsne.testing.JitInlining) run with these too, so they also check that the
+     * directive leaves the kernels' inlining whole.
      */
     public static List<String> jitOptions() {
         List<String> o = new ArrayList<>(List.of("-XX:CompileCommand=quiet"));
         for (String kernel : VECTOR_KERNELS) o.add("-XX:CompileCommand=CompileThresholdScaling," + kernel + "::*,0.01");
         o.add("-XX:CompileCommand=inline,jdk.incubator.vector.IntVector::species");
+        Path directives;
+        try {
+            directives = directivesFile(ClassArchive.cacheDir());
+        } catch (RuntimeException e) {   // a cache path the file system cannot name
+            directives = null;
+        }
+        if (directives != null) {
+            // the file is a diagnostic option; the JVM says on its standard output how many directives it
+            // read, which would mix with a command's output: that line goes to standard error, where the
+            // relay drops it
+            o.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + directives, "-XX:+DisplayVMOutputToStderr"));
+        }
         return o;
+    }
+
+    /** HotSpot's compiler directive (JSON): C2 compiles none of the Vector API's methods as a method of its own. */
+    static final String VECTOR_API_DIRECTIVE = "[ { match: [\"jdk/incubator/vector/*.*\", \"jdk/internal/vm/vector/*.*\"], c2: { Exclude: true } } ]\n";
+    /** What the JVM prints after reading the directive. */
+    static final String DIRECTIVES_ADDED = "1 compiler directives added";
+
+    /**
+     * The file holding {@link #VECTOR_API_DIRECTIVE} in dir, written if missing or different; null when it
+     * cannot be (the JVM refuses to start on a directives file it cannot read, so then none is given).
+     */
+    static Path directivesFile(Path dir) {
+        if (dir == null) return null;
+        Path f = dir.resolve("compiler-directives.json");
+        try {
+            if (!Files.isRegularFile(f) || !Files.readString(f, StandardCharsets.UTF_8).equals(VECTOR_API_DIRECTIVE)) {
+                imagetsne.io.AtomicFiles.writeString(f, VECTOR_API_DIRECTIVE);
+            }
+            return f;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Whether the arguments ask for help or the version (picocli's standard options), which picocli answers instead of running. */
@@ -189,20 +230,27 @@ public final class Relaunch {
         return List.of(HEAP_DEFAULT);
     }
 
-    /** Copies the child's standard error byte by byte (progress bars redraw with \r), dropping the warning line. */
+    /**
+     * Copies the child's standard error as it comes (progress bars redraw with \r), dropping the JVM's
+     * own lines at its start: the "Using incubator modules" warning and the count of compiler directives.
+     */
     static void relay(InputStream in, OutputStream out) {
-        byte[] first = new byte[WARNING.length() + 2];
         try {
-            int n = in.readNBytes(first, 0, WARNING.length());
-            String head = new String(first, 0, n, StandardCharsets.US_ASCII);
-            if (head.equals(WARNING)) {
-                int c = in.read();
-                if (c == '\r') c = in.read();
-                if (c != '\n' && c >= 0) out.write(c);
-            } else {
-                out.write(first, 0, n);
+            byte[] line = new byte[128];
+            while (true) {
+                // a line at a time while it may still be one to drop; anything else is passed on at once
+                int n = 0, c = 0;
+                while (n < line.length && (c = in.read()) >= 0) {
+                    line[n++] = (byte) c;
+                    if (c == '\n' || !mayBeDropped(new String(line, 0, n, StandardCharsets.US_ASCII))) break;
+                }
+                String text = new String(line, 0, n, StandardCharsets.US_ASCII);
+                if (c == '\n' && DROPPED.contains(text.strip())) continue;
+                out.write(line, 0, n);
+                out.flush();
+                if (c < 0) return;
+                break;
             }
-            out.flush();
             byte[] buf = new byte[8192];
             for (int r; (r = in.read(buf)) >= 0; ) {
                 out.write(buf, 0, r);
@@ -211,5 +259,16 @@ public final class Relaunch {
         } catch (IOException e) {
             // the child's error stream closed: nothing more to copy
         }
+    }
+
+    private static final List<String> DROPPED = List.of(WARNING, DIRECTIVES_ADDED);
+
+    /** Whether text (the start of a line) may still grow into one of the {@link #DROPPED} lines. */
+    private static boolean mayBeDropped(String text) {
+        String t = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                : text.endsWith("\n") || text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+        // once the line has ended (or a \r came, before \r\n's \n) it must be one of them, whole
+        for (String d : DROPPED) if (t.length() < text.length() ? d.equals(t) : d.startsWith(t)) return true;
+        return false;
     }
 }
