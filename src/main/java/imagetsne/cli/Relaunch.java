@@ -1,5 +1,6 @@
 package imagetsne.cli;
 
+import imagetsne.io.AtomicFiles;
 import imagetsne.reduce.Pca;
 import imagetsne.reduce.tsne.Tsne;
 import java.io.IOException;
@@ -126,12 +127,7 @@ public final class Relaunch {
         List<String> o = new ArrayList<>(List.of("-XX:CompileCommand=quiet"));
         for (String kernel : VECTOR_KERNELS) o.add("-XX:CompileCommand=CompileThresholdScaling," + kernel + "::*,0.01");
         o.add("-XX:CompileCommand=inline,jdk.incubator.vector.IntVector::species");
-        Path directives;
-        try {
-            directives = directivesFile(ClassArchive.cacheDir());
-        } catch (RuntimeException e) {   // a cache path the file system cannot name
-            directives = null;
-        }
+        Path directives = directivesFile(ClassArchive.cacheDir());
         if (directives != null) {
             // the file is a diagnostic option; the JVM says on its standard output how many directives it
             // read, which would mix with a command's output: that line goes to standard error, where the
@@ -155,7 +151,7 @@ public final class Relaunch {
         Path f = dir.resolve("compiler-directives.json");
         try {
             if (!Files.isRegularFile(f) || !Files.readString(f, StandardCharsets.UTF_8).equals(VECTOR_API_DIRECTIVE)) {
-                imagetsne.io.AtomicFiles.writeString(f, VECTOR_API_DIRECTIVE);
+                AtomicFiles.writeString(f, VECTOR_API_DIRECTIVE);
             }
             return f;
         } catch (IOException | RuntimeException e) {
@@ -202,7 +198,7 @@ public final class Relaunch {
     /** Whether the kernel lets a process ask for transparent huge pages (Linux; "[always]" or "[madvise]"). */
     private static boolean transparentHugePages() {
         try {
-            String mode = java.nio.file.Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            String mode = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
             return mode.contains("[always]") || mode.contains("[madvise]");
         } catch (IOException | RuntimeException e) {
             return false;
@@ -265,10 +261,9 @@ public final class Relaunch {
 
     /** Whether text (the start of a line) may still grow into one of the {@link #DROPPED} lines. */
     private static boolean mayBeDropped(String text) {
-        String t = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
-                : text.endsWith("\n") || text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-        // once the line has ended (or a \r came, before \r\n's \n) it must be one of them, whole
-        for (String d : DROPPED) if (t.length() < text.length() ? d.equals(t) : d.startsWith(t)) return true;
+        String t = text.replaceFirst("\r?\n?\\z", "");
+        boolean ended = t.length() < text.length();   // a \n, or a \r (the first half of \r\n, or a progress bar's)
+        for (String d : DROPPED) if (ended ? d.equals(t) : d.startsWith(t)) return true;
         return false;
     }
 }
