@@ -9,9 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * for any number of threads.
  *
  * <p>The optimiser hands the pool two loops of about a millisecond per iteration, a thousand iterations
- * in a row. An executor's hand-off (a queue, a future, a futex wake-up each way) cost 60-80 us of such a
- * loop here, so the helpers spin for a short while after each loop before they park: the next loop
- * usually comes within microseconds. A helper that has not woken by the time the caller runs out of
+ * in a row, so a hand-off through an executor (a queue, a future, a futex wake-up each way) is a sizeable
+ * part of each loop. The helpers spin for a short while after each loop before they park instead: the
+ * next loop usually comes within microseconds. A helper that has not woken by the time the caller runs out of
  * chunks is not waited for.
  */
 final class Parallel implements AutoCloseable {
@@ -33,7 +33,7 @@ final class Parallel implements AutoCloseable {
     /** The loop under way, or the last one; helpers compare it with the one they last took part in. */
     private volatile Job current;
     /** Held by the thread whose loop the helpers serve; others (nested or concurrent loops) run alone. */
-    private final AtomicInteger owner = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean owned = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
     public Parallel(int threads) { this(threads, null); }
@@ -70,22 +70,20 @@ final class Parallel implements AutoCloseable {
     }
 
     private void run(int n, int chunks, Body body) {
-        if (helpers.length == 0 || chunks == 1 || closed || !owner.compareAndSet(0, 1)) {
-            for (int c = 0; c < chunks; c++) {
-                imagetsne.reduce.Cancelled.check(stop);
-                body.run(c, chunkStart(n, chunks, c), chunkStart(n, chunks, c + 1));
-            }
+        Job job = new Job(n, chunks, body);
+        if (helpers.length == 0 || chunks == 1 || closed || !owned.compareAndSet(false, true)) {
+            job.work();   // the caller alone
+            job.rethrow();
             return;
         }
         try {
-            Job job = new Job(n, chunks, body, stop);
             current = job;
             for (Helper h : helpers) if (h.parked) LockSupport.unpark(h.thread);
             job.work();
             job.finish();
             job.rethrow();
         } finally {
-            owner.set(0);
+            owned.set(false);
         }
     }
 
@@ -107,12 +105,11 @@ final class Parallel implements AutoCloseable {
     }
 
     /** One loop: its chunks are claimed one at a time by the caller and whichever helpers join. */
-    private static final class Job {
+    private final class Job {
         /** Added to {@link #state} when the caller has run out of chunks: no helper may join after that. */
         private static final int CLOSED = 1 << 30;
         final int n, chunks;
         final Body body;
-        final java.util.function.BooleanSupplier stop;
         final AtomicInteger next = new AtomicInteger();
         /** Helpers at work on this loop, plus {@link #CLOSED} once the caller is done. */
         final AtomicInteger state = new AtomicInteger();
@@ -120,11 +117,10 @@ final class Parallel implements AutoCloseable {
         volatile boolean callerParked;
         volatile Throwable failure;
 
-        Job(int n, int chunks, Body body, java.util.function.BooleanSupplier stop) {
+        Job(int n, int chunks, Body body) {
             this.n = n;
             this.chunks = chunks;
             this.body = body;
-            this.stop = stop;
         }
 
         void work() {
