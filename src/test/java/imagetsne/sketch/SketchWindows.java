@@ -29,6 +29,39 @@ final class SketchWindows {
         PApplet.runSketch(new String[] {title}, sketch);
         SketchWindowTest.waitFor("sketch ready", 30, sketch::isReady);
         SketchWindowTest.waitFor("layout", 120, () -> sketch.layout() != null && !sketch.isBusy());
+        front(sketch);
         return sketch;
+    }
+
+    /**
+     * Raises the sketch's window and gives it the keyboard (a test's input events go to whatever window is
+     * on top under the pointer, and keys to the focused one); waits until the window has the focus. Called
+     * before every key or click: under Xvfb there is no window manager to do it, and a window another test
+     * or a dialog left behind can otherwise take a click or a key.
+     */
+    static void front(PApplet sketch) {
+        java.awt.Component canvas = (java.awt.Component) sketch.getSurface().getNative();
+        java.awt.Window w = javax.swing.SwingUtilities.getWindowAncestor(canvas);
+        if (w == null || (w.isFocused() && canvas.isFocusOwner())) return;
+        java.awt.EventQueue.invokeLater(() -> {
+            w.toFront();
+            canvas.requestFocus();
+        });
+        try {
+            SketchWindowTest.waitFor("the sketch's window in front with the focus", 10, () -> w.isFocused() && canvas.isFocusOwner(),
+                    () -> "focused: " + java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusedWindow());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Ends the sketch and takes its window off the screen, so that it is in no later test's way. */
+    static void close(PApplet sketch) {
+        if (sketch == null) return;
+        sketch.exit();
+        java.awt.Component canvas = (java.awt.Component) sketch.getSurface().getNative();
+        java.awt.Window w = javax.swing.SwingUtilities.getWindowAncestor(canvas);
+        if (w != null) java.awt.EventQueue.invokeLater(w::dispose);
     }
 }

@@ -63,7 +63,7 @@ class ThreeDWindowTest {
 
     @AfterAll
     void stop() {
-        if (sketch != null) sketch.exit();
+        SketchWindows.close(sketch);
     }
 
     @Test @Order(1)
@@ -301,6 +301,7 @@ class ThreeDWindowTest {
     }
 
     private void move(float x, float y) {
+        SketchWindows.front(sketch);
         Point p = screen(x, y);
         robot.mouseMove(p.x, p.y);
         robot.waitForIdle();
@@ -330,6 +331,7 @@ class ThreeDWindowTest {
     }
 
     private void key(int code) {
+        SketchWindows.front(sketch);
         Point p = screen(2, 2);
         robot.mouseMove(p.x, p.y);
         robot.keyPress(code);

@@ -76,7 +76,7 @@ class VectorsWindowTest {
 
     @AfterAll
     void stop() {
-        if (sketch != null) sketch.exit();
+        SketchWindows.close(sketch);
     }
 
     @Test @Order(1)
@@ -112,6 +112,7 @@ class VectorsWindowTest {
     @Test @Order(3)
     void searchDimsTheRestZoomsToTheMatchesAndSavesThem() throws Exception {
         // a click on the status line gives the window the keyboard (no window manager under Xvfb)
+        SketchWindows.front(sketch);
         Point o = ((Component) sketch.getSurface().getNative()).getLocationOnScreen();
         robot.mouseMove(o.x + 300, o.y + 745);
         robot.mousePress(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
@@ -155,6 +156,7 @@ class VectorsWindowTest {
     }
 
     private void key(int code) {
+        SketchWindows.front(sketch);
         Point o = ((Component) sketch.getSurface().getNative()).getLocationOnScreen();
         robot.mouseMove(o.x + 600, o.y + 300);
         robot.keyPress(code);
