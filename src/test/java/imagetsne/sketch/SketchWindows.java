@@ -60,8 +60,6 @@ final class SketchWindows {
     static void close(PApplet sketch) {
         if (sketch == null) return;
         sketch.exit();
-        java.awt.Component canvas = (java.awt.Component) sketch.getSurface().getNative();
-        java.awt.Window w = javax.swing.SwingUtilities.getWindowAncestor(canvas);
-        if (w != null) java.awt.EventQueue.invokeLater(w::dispose);
+        sketch.getSurface().setVisible(false);
     }
 }
