@@ -109,6 +109,10 @@ public final class Relaunch {
      * API's Java fallbacks, which get hot and queue for the same compiler thread: the sooner the kernels
      * are queued, the less they wait behind them. (The value must be written as a double: an integer is an
      * error, which quiet would hide.)
+     * <li>The kernels' {@code exact()}, the cast that lets the compiler see a vector's class, is always inlined:
+     * compiled early, a kernel's profile can count too few calls of it for the compiler's own rule (a method
+     * called fewer than 250 times is not inlined), and a vector that comes out of a call that is not inlined
+     * has no known class, so the vector instruction that takes it falls back to the Java code.
      * <li>A gather ({@code FloatVector.fromArray} with an index map) finds its index vectors' species with
      * {@code IntVector.species}, too big to be inlined unless the call site's profile says it is hot. When
      * the kernel is compiled early the profile can be thin, the species is then not a constant, and every
@@ -125,7 +129,10 @@ public final class Relaunch {
      */
     public static List<String> jitOptions() {
         List<String> o = new ArrayList<>(List.of("-XX:CompileCommand=quiet"));
-        for (String kernel : VECTOR_KERNELS) o.add("-XX:CompileCommand=CompileThresholdScaling," + kernel + "::*,0.01");
+        for (String kernel : VECTOR_KERNELS) {
+            o.add("-XX:CompileCommand=CompileThresholdScaling," + kernel + "::*,0.01");
+            o.add("-XX:CompileCommand=inline," + kernel + "::exact");
+        }
         o.add("-XX:CompileCommand=inline,jdk.incubator.vector.IntVector::species");
         Path directives = directivesFile(ClassArchive.cacheDir());
         if (directives != null) {

@@ -23,8 +23,9 @@ final class VectorKernel implements Kernel {
      * method, which all callers share and which is empty or mixed by chance (empty when that method was
      * compiled early without profiling, as happens when the compiler's queue is long). Unbound, it runs
      * the API's Java fallback, ~100x slower, for the rest of the run. exact() names the class (free once
-     * compiled); sums take the accumulator as argument instead (w.add(z), not z.add(w)). The kernels'
-     * tests (imagetsne.testing.JitInlining) mix the profiles on purpose and check every call.
+     * compiled; the relaunched JVM always inlines it, see imagetsne.cli.Relaunch#jitOptions); sums take the
+     * accumulator as argument instead (w.add(z), not z.add(w)). The kernels' tests
+     * (imagetsne.testing.JitInlining) mix the profiles on purpose and check every call.
      */
     private static FloatVector exact(FloatVector v) { return (FloatVector) F.vectorType().cast(v); }
 
