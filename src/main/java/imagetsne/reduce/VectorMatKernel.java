@@ -17,7 +17,10 @@ final class VectorMatKernel implements MatKernel {
             ? FloatVector.SPECIES_PREFERRED : FloatVector.SPECIES_128;
     private static final int L = F.length();
 
-    /** The vector as the species' own class, which the JIT can then see (see imagetsne.reduce.tsne.VectorKernel's note). */
+    /**
+     * The vector as the species' own class, which the JIT can then see (see imagetsne.reduce.tsne.VectorKernel's
+     * note). Not shared with that kernel's: this species can be narrower than the preferred one.
+     */
     private static FloatVector exact(FloatVector v) { return (FloatVector) F.vectorType().cast(v); }
 
     @Override
